@@ -1,0 +1,130 @@
+/**
+ * The one message contract between the extension host and the webview.
+ * Both directions are discriminated unions on `type`, and both sides run the
+ * guards below on every message they receive: anything unknown or malformed
+ * is dropped (and logged), never acted on.
+ */
+import type { Derivation } from './core/derivation';
+
+/** What the panel was asked to derive; enough to recompute after a reload. */
+export type PanelInput = { kind: 'svd'; text: string; source?: string };
+
+/** Where the student is in the panel. */
+export interface ViewState {
+  step: number;
+  mode: 'step' | 'all';
+  /** Rank chosen on the truncation slider, when there is one. */
+  k?: number;
+}
+
+/** The state the webview persists with `setState`; the serializer reads it back. */
+export interface PersistedState {
+  version: 1;
+  input: PanelInput;
+  view: ViewState;
+}
+
+export type HostMessage =
+  | { type: 'show'; input: PanelInput; derivation: Derivation; view: ViewState }
+  | { type: 'busy'; message: string }
+  | { type: 'error'; message: string }
+  | { type: 'truncation'; k: number; matrix: number[][] }
+  | { type: 'navigate'; to: 'next' | 'previous' | 'first' | 'last' };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'viewChanged'; view: ViewState }
+  | { type: 'requestTruncation'; k: number }
+  | { type: 'copyTex'; step: number }
+  | { type: 'exportMarkdown' };
+
+// ---------------------------------------------------------------------------
+// Runtime guards. Hand-written so both bundles stay small and so every field
+// is checked, not just the tag.
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isInt = (x: unknown, min = 0): x is number => Number.isInteger(x) && (x as number) >= min;
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isNumArr = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNum);
+const isMatrix = (x: unknown): x is number[][] => Array.isArray(x) && x.every(isNumArr);
+const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+export function isPanelInput(x: unknown): x is PanelInput {
+  return isObj(x) && x.kind === 'svd' && isStr(x.text) && (x.source === undefined || isStr(x.source));
+}
+
+export function isViewState(x: unknown): x is ViewState {
+  return (
+    isObj(x) &&
+    isInt(x.step) &&
+    (x.mode === 'step' || x.mode === 'all') &&
+    (x.k === undefined || isInt(x.k, 1)) &&
+    hasOnly(x, ['step', 'mode', 'k'])
+  );
+}
+
+export function isPersistedState(x: unknown): x is PersistedState {
+  return isObj(x) && x.version === 1 && isPanelInput(x.input) && isViewState(x.view);
+}
+
+function isStep(x: unknown): boolean {
+  return (
+    isObj(x) &&
+    isStr(x.id) &&
+    isStr(x.title) &&
+    isStr(x.tex) &&
+    isStr(x.text) &&
+    (x.highlights === undefined || Array.isArray(x.highlights)) &&
+    (x.plot === undefined || (isObj(x.plot) && (x.plot.type === 'line' || x.plot.type === 'bar'))) &&
+    (x.table === undefined || (isObj(x.table) && Array.isArray(x.table.columns) && Array.isArray(x.table.rows)))
+  );
+}
+
+export function isDerivation(x: unknown): x is Derivation {
+  return (
+    isObj(x) &&
+    (x.kind === 'svd' || x.kind === 'pca') &&
+    isStr(x.title) &&
+    Array.isArray(x.steps) &&
+    x.steps.every(isStep) &&
+    Array.isArray(x.warnings) &&
+    x.warnings.every(isStr) &&
+    (x.interactive === undefined || (isObj(x.interactive) && x.interactive.type === 'svd-truncation'))
+  );
+}
+
+export function isHostMessage(x: unknown): x is HostMessage {
+  if (!isObj(x)) return false;
+  switch (x.type) {
+    case 'show':
+      return isPanelInput(x.input) && isDerivation(x.derivation) && isViewState(x.view);
+    case 'busy':
+    case 'error':
+      return isStr(x.message);
+    case 'truncation':
+      return isInt(x.k, 1) && isMatrix(x.matrix);
+    case 'navigate':
+      return x.to === 'next' || x.to === 'previous' || x.to === 'first' || x.to === 'last';
+    default:
+      return false;
+  }
+}
+
+export function isWebviewMessage(x: unknown): x is WebviewMessage {
+  if (!isObj(x)) return false;
+  switch (x.type) {
+    case 'ready':
+    case 'exportMarkdown':
+      return hasOnly(x, ['type']);
+    case 'viewChanged':
+      return isViewState(x.view) && hasOnly(x, ['type', 'view']);
+    case 'requestTruncation':
+      return isInt(x.k, 1) && hasOnly(x, ['type', 'k']);
+    case 'copyTex':
+      return isInt(x.step) && hasOnly(x, ['type', 'step']);
+    default:
+      return false;
+  }
+}
