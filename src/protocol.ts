@@ -25,7 +25,7 @@ export interface PersistedState {
 }
 
 export type HostMessage =
-  | { type: 'show'; input: PanelInput; derivation: Derivation; view: ViewState }
+  | { type: 'show'; input: PanelInput; derivation: Derivation; view: ViewState; precision: number }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string }
   | { type: 'truncation'; k: number; matrix: number[][] }
@@ -99,7 +99,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x)) return false;
   switch (x.type) {
     case 'show':
-      return isPanelInput(x.input) && isDerivation(x.derivation) && isViewState(x.view);
+      return isPanelInput(x.input) && isDerivation(x.derivation) && isViewState(x.view) && isInt(x.precision, 1);
     case 'busy':
     case 'error':
       return isStr(x.message);

@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: every benchmark module in turn, printed as a table and
+ * written to bench-results.json. Timings, never pass/fail assertions.
+ */
+import { writeFileSync } from 'node:fs';
+import type { BenchRow } from './timing';
+import { bench as svdBench } from './svd.bench';
+import { bench as linalgBench } from './linalg.bench';
+import { bench as activationBench } from './activation.bench';
+
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['SVD derivations', svdBench],
+  ['Linear algebra', linalgBench],
+  ['Extension activation', activationBench],
+];
+
+async function main() {
+  const all: Array<BenchRow & { suite: string }> = [];
+  for (const [suite, run] of suites) {
+    console.log(`\n## ${suite}`);
+    const rows = await run();
+    console.table(rows.map((r) => ({ name: r.name, 'median ms': +r.medianMs.toFixed(3), 'min ms': +r.minMs.toFixed(3), 'max ms': +r.maxMs.toFixed(3), runs: r.runs, note: r.note ?? '' })));
+    all.push(...rows.map((r) => ({ ...r, suite })));
+  }
+  writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, rows: all }, null, 2));
+  console.log('\nWritten to bench-results.json');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

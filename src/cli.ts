@@ -1,0 +1,134 @@
+/**
+ * `mdl`: the same engine as the extension, for the terminal, CI and TAs.
+ *   mdl svd "<matrix>" [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
+ * The matrix comes from the argument, from --file, or from stdin.
+ * Exit codes: 0 success, 1 bad input (message says where), 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { isMdlError } from './core/errors';
+import { derivationToMarkdown, derivationToText } from './core/render/markdown';
+import { defaultTopicOptions, svdFromText, type TopicOptions } from './core/topics';
+
+const USAGE = `Usage: mdl svd "<matrix>" [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
+
+Reads a matrix (JSON/Python lists, NumPy, MATLAB, Mathematica, LaTeX, CSV/TSV or a
+Markdown table) from the argument, from --file PATH, or from standard input, and
+prints the step-by-step SVD derivation.
+
+  --format json   the result as JSON (default: text)
+  --format md     a Markdown derivation with $$ blocks, ready to paste
+  --precision N   decimal places for numbers without an exact form (default 4)
+  --no-exact      decimals only; do not recognise closed forms such as √3
+  -h, --help      show this help`;
+
+type Format = 'json' | 'md' | 'text';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => string | undefined;
+  readFile: (path: string) => string;
+}
+
+export class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  text?: string;
+  file?: string;
+  format: Format;
+  options: TopicOptions;
+}
+
+export function parseArgs(argv: string[]): Parsed | 'help' {
+  const options = { ...defaultTopicOptions };
+  let format: Format = 'text';
+  let file: string | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '-h' || arg === '--help') return 'help';
+    else if (arg === '--format' || arg === '-f') {
+      const f = value();
+      if (f !== 'json' && f !== 'md' && f !== 'text') throw new UsageError(`--format must be json, md or text, not "${f}"`);
+      format = f;
+    } else if (arg === '--file') file = value();
+    else if (arg === '--precision') {
+      const p = Number(value());
+      if (!Number.isInteger(p) || p < 1 || p > 15) throw new UsageError('--precision must be a whole number from 1 to 15');
+      options.precision = p;
+    } else if (arg === '--no-exact') options.exactForms = false;
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const [command, text, ...extra] = positional;
+  if (!command) throw new UsageError('missing command');
+  if (command !== 'svd') throw new UsageError(`unknown command "${command}" (known: svd)`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (quote the matrix as one argument)`);
+  if (text !== undefined && file !== undefined) throw new UsageError('give the matrix either as an argument or with --file, not both');
+  return { command, text, file, format, options };
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  let parsed: Parsed | 'help';
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`mdl: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  let text: string | undefined;
+  try {
+    text = parsed.text ?? (parsed.file !== undefined ? io.readFile(parsed.file) : io.readStdin());
+  } catch (e) {
+    io.stderr(`mdl: cannot read ${parsed.file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (text === undefined) {
+    io.stderr(`mdl: no matrix given (pass it as an argument, with --file, or on standard input)\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { derivation, json } = svdFromText(text, parsed.options);
+    if (parsed.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    else if (parsed.format === 'md') io.stdout(derivationToMarkdown(derivation));
+    else io.stdout(derivationToText(derivation));
+    return 0;
+  } catch (e) {
+    if (isMdlError(e)) {
+      const where = parsed.file ? `${parsed.file}: ` : '';
+      io.stderr(`mdl: ${where}${e.describe()}\n`);
+      return 1;
+    }
+    io.stderr(`mdl: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+function readStdin(): string | undefined {
+  if (process.stdin.isTTY) return undefined;
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin,
+    readFile: (p) => readFileSync(p, 'utf8'),
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Builds the SVD derivation for any matrix: the textbook route for small
+ * ones (both sides ≤ 4), a numerical summary for larger ones, and for both
+ * the verification and the truncation (compression) steps.
+ */
+import type { Derivation, Step } from '../derivation';
+import { NumberDisplay, residualTex, type DisplayOptions } from '../display';
+import { gathered } from '../tex';
+import type { RationalLike } from '../exact';
+import { fromRows, frobeniusNorm, multiply, numericalRank, subtract, svd, toRows, transpose, identity, type Mat } from '../linalg';
+import { analyseGram } from './exactGram';
+import type { SvdJson } from './result';
+import { textbookSvd } from './textbook';
+import { rankK, truncationLevels } from './truncation';
+import { summarySteps } from './summary';
+
+export interface SvdInput {
+  values: number[][];
+  /** Exact rational cells from the parser, when every cell is rational. */
+  exact?: Array<Array<RationalLike | null>>;
+}
+
+export interface SvdOutcome {
+  derivation: Derivation;
+  json: SvdJson;
+}
+
+/** Largest side for which the hand derivation is shown. */
+export const TEXTBOOK_LIMIT = 4;
+/** Above this many entries the panel gets heatmaps but not the raw matrix. */
+const MATRIX_DISPLAY_LIMIT = 40_000;
+
+export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome {
+  const A = input.values;
+  const m = A.length;
+  const n = A[0].length;
+  const Am = fromRows(A);
+  const numeric = svd(Am);
+  const s = Array.from(numeric.s);
+  const rank = numericalRank(numeric.s, m, n);
+  const warnings = conditioningWarnings(s, rank, m, n, Am);
+
+  let steps: Step[];
+  let U: number[][];
+  let V: number[][];
+  let path: 'textbook' | 'summary' = 'summary';
+  if (Math.max(m, n) <= TEXTBOOK_LIMIT) {
+    const side = n <= m ? 'right' : 'left';
+    const rational = input.exact && input.exact.every((r) => r.every((c) => c !== null)) ? (input.exact as RationalLike[][]) : null;
+    const probe = new NumberDisplay(options);
+    const analysis = analyseGram(A, rational, side, probe);
+    const display = new NumberDisplay(options, analysis.radicands);
+    const book = textbookSvd({ A, display, analysis, side });
+    // The hand route squares the condition number; use it only when it reproduces A to full accuracy.
+    if (residual(Am, book.U, book.sigma, book.V) <= 1e-12 * Math.max(1, frobeniusNorm(Am))) {
+      steps = book.steps;
+      U = book.U;
+      V = book.V;
+      path = 'textbook';
+    } else {
+      warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
+      ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+    }
+  } else {
+    ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+  }
+
+  const display = new NumberDisplay(options);
+  const Um = fromRows(U);
+  const Vm = fromRows(V);
+  steps.push(verifyStep(Am, Um, s, Vm, display));
+  const levels = truncationLevels(Am, Um, s, Vm);
+  steps.push(truncationStep(Am, Um, s, Vm, levels, display, path === 'textbook'));
+
+  const derivation: Derivation = {
+    kind: 'svd',
+    title: `SVD of a ${m}×${n} matrix`,
+    steps,
+    warnings,
+    interactive: {
+      type: 'svd-truncation',
+      rows: m,
+      cols: n,
+      rank,
+      matrix: m * n <= MATRIX_DISPLAY_LIMIT ? A : undefined,
+      singularValues: s,
+      levels,
+    },
+  };
+  return {
+    derivation,
+    json: {
+      kind: 'svd',
+      rows: m,
+      cols: n,
+      rank,
+      singularValues: s,
+      U,
+      V,
+      steps: steps.map(({ title, tex, text }) => ({ title, tex, text })),
+    },
+  };
+}
+
+function residual(A: Mat, U: number[][], sigma: number[], V: number[][]): number {
+  const Ak = rankK(fromRows(U), sigma, fromRows(V), sigma.length);
+  return frobeniusNorm(subtract(A, Ak));
+}
+
+function conditioningWarnings(s: number[], rank: number, m: number, n: number, A: Mat): string[] {
+  const warnings: string[] = [];
+  const p = Math.min(m, n);
+  if (s[0] === 0 || frobeniusNorm(A) === 0) {
+    warnings.push('A is the zero matrix: every singular value is 0 and the rank is 0. Any orthogonal U and V work; we show the identity.');
+    return warnings;
+  }
+  const smallest = s[p - 1];
+  const cond = smallest > 0 ? s[0] / smallest : Infinity;
+  if (rank < p && smallest > 0) {
+    warnings.push(
+      `The condition number is ${cond.toExponential(1)}: the trailing ${p - rank} singular value${p - rank > 1 ? 's are' : ' is'} at the level of rounding noise and count as zero (numerical rank ${rank}).`,
+    );
+  } else if (cond > 1e8 && Number.isFinite(cond)) {
+    warnings.push(`The condition number is ${cond.toExponential(1)}: the smallest singular values carry only about ${Math.max(0, Math.round(16 - Math.log10(cond)))} correct digits.`);
+  }
+  return warnings;
+}
+
+function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay): Step {
+  const m = A.rows;
+  const n = A.cols;
+  const recon = rankK(U, s, V, s.length);
+  const scale = Math.max(1, frobeniusNorm(A));
+  const rRecon = frobeniusNorm(subtract(A, recon)) / scale;
+  const rU = frobeniusNorm(subtract(multiply(transpose(U), U), identity(m)));
+  const rV = frobeniusNorm(subtract(multiply(transpose(V), V), identity(n)));
+  const small = m * n <= 64;
+  return {
+    id: 'verify',
+    title: 'Check: UΣVᵀ = A, UᵀU = I, VᵀV = I',
+    tex: gathered([
+      small ? `U\\Sigma V^{\\mathsf T} = ${display.matrixTex(toRows(recon))} = A` : `U\\Sigma V^{\\mathsf T} \\approx A`,
+      `\\frac{\\|A - U\\Sigma V^{\\mathsf T}\\|_F}{\\|A\\|_F} = ${residualTex(rRecon)},\\quad \\|U^{\\mathsf T}U - I\\|_F = ${residualTex(rU)},\\quad \\|V^{\\mathsf T}V - I\\|_F = ${residualTex(rV)}`,
+    ]),
+    text:
+      `Multiplying the three factors back gives A again, and the columns of U and of V are orthonormal. ` +
+      `In floating point the residuals are ${rRecon.toExponential(1)}, ${rU.toExponential(1)} and ${rV.toExponential(1)}: rounding error only.`,
+  };
+}
+
+function truncationStep(A: Mat, U: Mat, s: number[], V: Mat, levels: ReturnType<typeof truncationLevels>, display: NumberDisplay, small: boolean): Step {
+  const m = A.rows;
+  const n = A.cols;
+  const full = m * m + m * n + n * n;
+  const A1 = toRows(rankK(U, s, V, 1));
+  const shown = levels.length <= 12 ? levels : levels.filter((l) => l.k <= 5 || l.k % Math.ceil(levels.length / 10) === 0 || l.k === levels.length);
+  return {
+    id: 'truncation',
+    title: 'Truncation: what SVD compression keeps',
+    tex: gathered([
+      `A_k = \\sum_{i=1}^{k} \\sigma_i u_i v_i^{\\mathsf T},\\qquad \\text{storage } k(m+n+1) \\text{ vs } mn = ${m * n}`,
+      `\\|A - A_k\\|_F = \\sqrt{\\textstyle\\sum_{i>k} \\sigma_i^2}\\quad(\\text{Eckart–Young})`,
+      small ? `A_1 = \\sigma_1 u_1 v_1^{\\mathsf T} = ${display.matrixTex(A1)}` : '',
+    ]),
+    text:
+      `The full factorisation stores m² + mn + n² = ${full} numbers, against ${m * n} in A: by itself SVD does not compress. ` +
+      `Compression comes only from truncation: keep the k largest terms and store k(m + n + 1) numbers. ` +
+      `By the Eckart–Young theorem A_k is the best rank-k approximation, with error √(Σ_{i>k} σᵢ²); the table checks this against the error measured directly. ` +
+      `Rank ${levels[0].k} stores ${levels[0].storage} numbers (ratio ${levels[0].ratio.toFixed(2)}) with error ${display.decimal(levels[0].eckartYoung)}.`,
+    table: {
+      caption: 'Storage and error of the rank-k approximation',
+      columns: ['k', 'storage k(m+n+1)', 'mn', 'ratio mn / storage', '‖A − A_k‖_F (Eckart–Young)', '‖A − A_k‖_F (direct)'],
+      rows: shown.map((l) => [l.k, l.storage, l.original, Number(l.ratio.toFixed(3)), display.decimal(l.eckartYoung), display.decimal(l.direct)]),
+    },
+    plot: {
+      type: 'line',
+      title: 'Approximation error against rank k',
+      xLabel: 'k',
+      yLabel: '‖A − A_k‖_F',
+      dots: true,
+      series: [
+        { name: 'Eckart–Young √(Σ_{i>k} σᵢ²)', x: levels.map((l) => l.k), y: levels.map((l) => l.eckartYoung) },
+        { name: 'measured', x: levels.map((l) => l.k), y: levels.map((l) => l.direct) },
+      ],
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Runs core work in a worker thread so the extension host never blocks.
+ * Long runs get a cancellable progress notification (shown only when a run
+ * takes longer than a glance); cancelling terminates the worker at once and
+ * a fresh one is started for the next request.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { TaskFailure, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+type Task = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class Cancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+/** Failures the user caused (bad input) carry `expected = true` and a position-bearing message. */
+export class TaskError extends Error {
+  constructor(readonly failure: TaskFailure) {
+    super(failure.message);
+  }
+}
+
+const PROGRESS_DELAY_MS = 300;
+
+export class ComputeClient implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly extensionPath: string) {}
+
+  /** Run a task; shows a cancellable notification if it is still running after a moment. */
+  async run<T extends Task>(task: T, title: string, token?: vscode.CancellationToken): Promise<Extract<WorkerResponse, { ok: true; task: T['task'] }>['value']> {
+    const response = this.send(task);
+    let settled = false;
+    void response.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    const cancelSub = token?.onCancellationRequested(() => this.cancelAll());
+    const timer = setTimeout(() => {
+      if (settled) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (_progress, progressToken) => {
+          progressToken.onCancellationRequested(() => this.cancelAll());
+          return response.catch(() => undefined);
+        },
+      );
+    }, PROGRESS_DELAY_MS);
+    try {
+      const res = await response;
+      if (!res.ok) throw new TaskError(res.error);
+      return res.value as never;
+    } finally {
+      clearTimeout(timer);
+      cancelSub?.dispose();
+    }
+  }
+
+  /** Stop everything in flight. Pending callers get `Cancelled`. */
+  cancelAll(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(new Cancelled());
+    this.pending.clear();
+    void worker?.terminate();
+  }
+
+  dispose(): void {
+    this.cancelAll();
+  }
+
+  private send(task: Task): Promise<WorkerResponse> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...task, id } as WorkerRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'worker.js'));
+    worker.on('message', (res: WorkerResponse) => {
+      const p = this.pending.get(res.id);
+      this.pending.delete(res.id);
+      p?.resolve(res);
+    });
+    worker.on('error', (err) => this.failAll(worker, err));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.failAll(worker, new Error(`The compute worker stopped (exit code ${code}).`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(worker: Worker, err: Error): void {
+    if (this.worker !== worker) return; // already replaced after a cancel
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,20 @@
+/** Typed access to the `mdlSteps.*` settings, read fresh on each use. */
+import * as vscode from 'vscode';
+import type { TopicOptions } from '../core/topics';
+
+export function topicOptions(): TopicOptions {
+  const c = vscode.workspace.getConfiguration('mdlSteps');
+  return {
+    precision: clampInt(c.get<number>('precision', 4), 1, 15),
+    exactForms: c.get<boolean>('exactForms', true),
+    maxEntries: clampInt(c.get<number>('maxEntries', 250_000), 1, 10_000_000),
+  };
+}
+
+export function reusePanel(): boolean {
+  return vscode.workspace.getConfiguration('mdlSteps').get<boolean>('reusePanel', true);
+}
+
+function clampInt(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, Math.round(x))) : lo;
+}

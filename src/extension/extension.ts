@@ -1,0 +1,66 @@
+/**
+ * Activation: build the context, register commands and the panel
+ * serializer. Nothing heavy happens here — the worker thread and the maths
+ * load on first use.
+ */
+import * as vscode from 'vscode';
+import { isPersistedState, type PersistedState } from '../protocol';
+import { decomposeSvd, exportMarkdown, navigate } from './commands';
+import { Ctx } from './ctx';
+import { DerivationPanel, VIEW_TYPE } from './panel';
+import { webviewOptions } from './webviewHtml';
+
+export interface MdlApi {
+  /** Hooks for the integration tests; not a stable public API. */
+  testing: {
+    panels(): ReturnType<DerivationPanel['snapshot']>[];
+    /** Dispose every panel and bring each back through the serializer, as a window reload does. */
+    simulateReload(): Promise<void>;
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): MdlApi {
+  const ctx = new Ctx(context);
+  context.subscriptions.push(ctx);
+
+  const commands: Array<[string, (...args: never[]) => unknown]> = [
+    ['mdlSteps.decomposeSvd', decomposeSvd(ctx)],
+    ['mdlSteps.nextStep', navigate(ctx, 'next')],
+    ['mdlSteps.previousStep', navigate(ctx, 'previous')],
+    ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],
+  ];
+  for (const [id, handler] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  const restore = (panel: vscode.WebviewPanel, state: unknown) => {
+    if (isPersistedState(state)) {
+      DerivationPanel.restore(ctx, panel, state);
+    } else {
+      // Nothing usable was saved (e.g. the page never finished loading): close rather than show a blank panel.
+      ctx.log('a panel could not be restored: no saved state');
+      panel.dispose();
+    }
+  };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => restore(panel, state),
+    }),
+  );
+
+  return {
+    testing: {
+      panels: () => ctx.panels.all().map((p) => p.snapshot()),
+      simulateReload: async () => {
+        const saved: PersistedState[] = ctx.panels.all().map((p) => p.persistedState());
+        ctx.panels.disposeAll();
+        for (const state of saved) {
+          const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'MDL Steps', vscode.ViewColumn.Beside, webviewOptions(ctx.extensionUri));
+          restore(panel, JSON.parse(JSON.stringify(state)));
+        }
+      },
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

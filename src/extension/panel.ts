@@ -1,0 +1,205 @@
+/**
+ * One derivation panel: owns a WebviewPanel, its input and the student's
+ * place in it. The host is the source of truth: it computes (through the
+ * worker) and sends; the webview only draws and reports navigation.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Derivation } from '../core/derivation';
+import type { SvdOutcome } from '../core/svd/derive';
+import { derivationToMarkdown } from '../core/render/markdown';
+import {
+  isWebviewMessage,
+  type HostMessage,
+  type PanelInput,
+  type PersistedState,
+  type ViewState,
+  type WebviewMessage,
+} from '../protocol';
+import { Cancelled, TaskError } from './compute';
+import { topicOptions } from './config';
+import type { Ctx } from './ctx';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+export const VIEW_TYPE = 'mdlSteps.derivation';
+
+export class DerivationPanel implements vscode.Disposable {
+  private derivation: Derivation | undefined;
+  private view: ViewState = { step: 0, mode: 'step' };
+  private ready = false;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Incremented per input so a slow, superseded computation cannot overwrite a newer one. */
+  private generation = 0;
+
+  /** A new panel beside the active editor, showing an already computed outcome. */
+  static create(ctx: Ctx, input: PanelInput, outcome: SvdOutcome): DerivationPanel {
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'MDL Steps',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      webviewOptions(ctx.extensionUri),
+    );
+    const created = new DerivationPanel(ctx, panel, input, { step: 0, mode: 'step' });
+    created.present(input, outcome, { step: 0, mode: 'step' });
+    return created;
+  }
+
+  /** Rebuild a panel VS Code restored after a reload, from the state the webview persisted. */
+  static restore(ctx: Ctx, panel: vscode.WebviewPanel, state: PersistedState): DerivationPanel {
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    const restored = new DerivationPanel(ctx, panel, state.input, state.view);
+    restored.load(state.input, state.view).catch(() => undefined); // the panel shows the error itself
+    return restored;
+  }
+
+  private constructor(
+    private readonly ctx: Ctx,
+    readonly panel: vscode.WebviewPanel,
+    private input: PanelInput,
+    initialView: ViewState,
+  ) {
+    this.view = initialView;
+    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, nonce(), 'MDL Steps');
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState(() => ctx.panels.updateContext()),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    ctx.panels.add(this);
+  }
+
+  get stepCount(): number {
+    return this.derivation?.steps.length ?? 0;
+  }
+
+  get title(): string {
+    return this.panel.title;
+  }
+
+  snapshot() {
+    return {
+      title: this.panel.title,
+      view: { ...this.view },
+      ready: this.ready && this.derivation !== undefined,
+      stepCount: this.derivation?.steps.length ?? 0,
+      input: this.input,
+    };
+  }
+
+  persistedState(): PersistedState {
+    return { version: 1, input: this.input, view: this.view };
+  }
+
+  /** Show a computed outcome (a new panel, or panel reuse), at `view`. */
+  present(input: PanelInput, outcome: SvdOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
+    this.generation++;
+    this.input = input;
+    this.derivation = outcome.derivation;
+    const { rows, cols } = outcome.json;
+    this.panel.title = `SVD · ${rows}×${cols}`;
+    this.view = { ...view, step: Math.min(view.step, outcome.derivation.steps.length - 1) };
+    this.sendShow();
+  }
+
+  /** Compute `input` and show it; used when restoring after a reload. */
+  async load(input: PanelInput, view: ViewState): Promise<Derivation | undefined> {
+    const generation = ++this.generation;
+    this.input = input;
+    this.view = view;
+    this.post({ type: 'busy', message: 'Computing the SVD…' });
+    try {
+      const outcome = await this.ctx.compute.run({ task: 'svd', text: input.text, options: topicOptions() }, 'MDL: computing the SVD');
+      if (generation !== this.generation || this.disposed) return undefined;
+      this.present(input, outcome, view);
+      return outcome.derivation;
+    } catch (e) {
+      if (generation !== this.generation || this.disposed) return undefined;
+      const message = e instanceof Cancelled ? 'Cancelled.' : e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}`;
+      this.post({ type: 'error', message });
+      if (!(e instanceof Cancelled) && !(e instanceof TaskError && e.failure.expected)) this.ctx.log(`panel load failed: ${String(e)}`);
+      throw e;
+    }
+  }
+
+  navigate(to: 'next' | 'previous' | 'first' | 'last'): void {
+    this.post({ type: 'navigate', to });
+  }
+
+  async exportMarkdown(): Promise<void> {
+    if (!this.derivation) return;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: derivationToMarkdown(this.derivation) });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.ctx.panels.remove(this);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.panel.dispose();
+  }
+
+  private sendShow(): void {
+    if (!this.ready || !this.derivation) return;
+    this.post({ type: 'show', input: this.input, derivation: this.derivation, view: this.view, precision: topicOptions().precision });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    if (!isWebviewMessage(raw)) {
+      this.ctx.log(`ignored a malformed message from the webview: ${safeJson(raw)}`);
+      return;
+    }
+    const message: WebviewMessage = raw;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendShow();
+        return;
+      case 'viewChanged':
+        this.view = message.view;
+        return;
+      case 'requestTruncation':
+        return this.sendTruncation(message.k);
+      case 'copyTex': {
+        const step = this.derivation?.steps[message.step];
+        if (!step) return;
+        await vscode.env.clipboard.writeText(step.tex);
+        void vscode.window.setStatusBarMessage(`MDL: copied the LaTeX of “${step.title}”`, 3000);
+        return;
+      }
+      case 'exportMarkdown':
+        return this.exportMarkdown();
+    }
+  }
+
+  private async sendTruncation(k: number): Promise<void> {
+    try {
+      const matrix = await this.ctx.compute.run({ task: 'truncate', text: this.input.text, k, options: topicOptions() }, 'MDL: truncating');
+      this.post({ type: 'truncation', k, matrix });
+    } catch (e) {
+      if (!(e instanceof Cancelled)) this.ctx.log(`truncation failed: ${String(e)}`);
+    }
+  }
+}
+
+/** A fresh CSP nonce per page load, from a cryptographic source. */
+function nonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function safeJson(x: unknown): string {
+  try {
+    return JSON.stringify(x).slice(0, 200);
+  } catch {
+    return String(x);
+  }
+}

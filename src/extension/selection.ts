@@ -1,0 +1,48 @@
+/**
+ * What the commands read from the editor: the selection, or with nothing
+ * selected the matrix literal around the cursor. Read-only: the document is
+ * never edited.
+ */
+import * as vscode from 'vscode';
+import { findMatrixAround } from '../core/parse';
+import type { TaskFailure } from './workerProtocol';
+
+export interface SourceText {
+  text: string;
+  /** Where `text` starts in the document, to map error positions back. */
+  range: vscode.Range;
+  document: vscode.TextDocument;
+}
+
+export type SourceResult = { ok: true; source: SourceText } | { ok: false; error: string };
+
+const HOW_TO_SELECT =
+  'Select a matrix first, for example [[1, 1], [1, 0], [0, 1]], a NumPy array, a MATLAB [1 1; 1 0], a LaTeX bmatrix or a CSV/Markdown table, or put the cursor inside one.';
+
+export function readSource(editor: vscode.TextEditor | undefined): SourceResult {
+  if (!editor) return { ok: false, error: `No editor is active. ${HOW_TO_SELECT}` };
+  const { document, selection } = editor;
+  if (!selection.isEmpty) return { ok: true, source: { text: document.getText(selection), range: selection, document } };
+  const full = document.getText();
+  const span = findMatrixAround(full, document.offsetAt(selection.active));
+  if (!span) return { ok: false, error: `Nothing is selected and the cursor is not inside a matrix. ${HOW_TO_SELECT}` };
+  const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+  return { ok: true, source: { text: full.slice(span.start, span.end), range, document } };
+}
+
+/** The failure's position translated from the selection into the document. */
+export function documentRange(source: SourceText, failure: TaskFailure): vscode.Range | undefined {
+  const p = failure.position;
+  if (!p) return undefined;
+  const start = source.document.positionAt(source.document.offsetAt(source.range.start) + p.offset);
+  const end = source.document.positionAt(source.document.offsetAt(start) + Math.max(1, p.length ?? 1));
+  return new vscode.Range(start, end);
+}
+
+/** "line 3, column 8: `abc` is not a number" in document coordinates (1-based, as the status bar counts). */
+export function describeFailure(source: SourceText, failure: TaskFailure): string {
+  const range = documentRange(source, failure);
+  if (range) return `line ${range.start.line + 1}, column ${range.start.character + 1}: ${failure.message}`;
+  if (failure.cell) return `row ${failure.cell.row}, column ${failure.cell.col} of the matrix: ${failure.message}`;
+  return failure.message;
+}

@@ -1,0 +1,35 @@
+/**
+ * The compute worker: runs core derivations off the extension host's event
+ * loop so the editor never freezes. Cancellation is `worker.terminate()` from
+ * the host, which stops even a tight numerical loop at once.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isMdlError } from '../core/errors';
+import type { Svd } from '../core/linalg';
+import { factorsFromText, svdFromText, truncate } from '../core/topics';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+
+/** The factors of the last matrix asked about, so dragging the k slider costs O(k·mn), not an SVD. */
+let cached: { text: string; factors: Svd } | undefined;
+
+function handle(req: WorkerRequest): WorkerResponse {
+  if (req.task === 'svd') return { id: req.id, ok: true, task: 'svd', value: svdFromText(req.text, req.options) };
+  if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };
+  return { id: req.id, ok: true, task: 'truncate', value: truncate(cached.factors, req.k) };
+}
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  let res: WorkerResponse;
+  try {
+    res = handle(req);
+  } catch (e) {
+    res = {
+      id: req.id,
+      ok: false,
+      error: isMdlError(e)
+        ? { message: e.message, expected: true, position: e.position, cell: e.cell }
+        : { message: String((e as Error)?.message ?? e), expected: false },
+    };
+  }
+  parentPort!.postMessage(res);
+});

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { runCli, type CliIo } from '../../../src/cli';
+
+function run(argv: string[], stdin?: string, files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    readStdin: () => stdin,
+    readFile: (p) => {
+      if (!(p in files)) throw new Error('ENOENT: no such file');
+      return files[p];
+    },
+  };
+  const code = runCli(argv, io);
+  return { code, out, err };
+}
+
+describe('mdl svd', () => {
+  it('prints the JSON contract', () => {
+    const { code, out } = run(['svd', '[[1,1],[1,0],[0,1]]', '--format', 'json']);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.kind, 'svd');
+    assert.equal(json.rows, 3);
+    assert.equal(json.cols, 2);
+    assert.equal(json.rank, 2);
+    assert.ok(Math.abs(json.singularValues[0] - Math.sqrt(3)) < 1e-14);
+    assert.equal(json.U.length, 3);
+    assert.equal(json.U[0].length, 3);
+    assert.equal(json.V.length, 2);
+    assert.ok(json.steps.length > 5);
+  });
+
+  it('writes Markdown with $$ blocks and exact forms', () => {
+    const { code, out } = run(['svd', '[1 1; 1 0; 0 1]', '--format', 'md']);
+    assert.equal(code, 0);
+    assert.match(out, /^# SVD of a 3×2 matrix/);
+    assert.match(out, /\$\$\n.*\\sqrt\{3\}/s);
+  });
+
+  it('reads from --file and from stdin', () => {
+    assert.equal(run(['svd', '--file', 'a.txt', '-f', 'json'], undefined, { 'a.txt': '{{1,2},{3,4}}' }).code, 0);
+    const viaStdin = run(['svd', '--format', 'json'], 'np.array([[2, 0], [0, 1]])');
+    assert.equal(viaStdin.code, 0);
+    assert.deepEqual(JSON.parse(viaStdin.out).singularValues, [2, 1]);
+  });
+
+  it('plain text by default', () => {
+    const { code, out } = run(['svd', '[[2]]']);
+    assert.equal(code, 0);
+    assert.match(out, /SVD of a 1×1 matrix/);
+  });
+
+  it('bad input: clear message with a position and exit code 1', () => {
+    const { code, err, out } = run(['svd', '[[1, 2], [3, x]]']);
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    assert.match(err, /^mdl: line 1, column \d+: /);
+    assert.doesNotMatch(err, /\n\s+at /); // no stack trace
+  });
+
+  it('bad usage: exit code 2 with usage', () => {
+    assert.equal(run(['svd', '[[1]]', '--format', 'pdf']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['svd']).code, 2);
+    assert.equal(run(['svd', '--precision']).code, 2);
+    assert.equal(run(['svd', '[[1]]', 'extra']).code, 2);
+  });
+
+  it('a missing file is reported, not thrown', () => {
+    const { code, err } = run(['svd', '--file', 'missing.txt']);
+    assert.equal(code, 1);
+    assert.match(err, /cannot read missing\.txt/);
+  });
+
+  it('--help exits 0', () => {
+    const { code, out } = run(['--help']);
+    assert.equal(code, 0);
+    assert.match(out, /Usage: mdl svd/);
+  });
+});
