@@ -73,7 +73,27 @@ export type PlotSpec =
     };
 
 /** Interactive panels beyond the step list. */
-export type Interactive = SvdTruncation;
+export type Interactive = SvdTruncation | PcaScatter;
+
+/** PCA's scatter plot; see `src/core/pca/scatter.ts`. */
+export interface PcaScatter {
+  type: 'pca-scatter';
+  /** 'data': two features in their own plane; 'scores': PC1 against PC2. */
+  space: 'data' | 'scores';
+  xLabel: string;
+  yLabel: string;
+  points: Array<[number, number]>;
+  mean?: [number, number];
+  /** Principal axes from the mean, scaled by √λ. */
+  axes?: Array<{ from: [number, number]; to: [number, number]; label: string }>;
+  /** Where each point's projection onto e₁ lands (data space). */
+  feet?: Array<[number, number]>;
+  /** PC1 scores, for the number line under the plot. */
+  scores: number[];
+  /** Whether the panel may let the student drag points (the host recomputes). */
+  editable: boolean;
+  orientation: 'samples-as-rows' | 'features-as-rows';
+}
 
 /**
  * Everything the panel needs for the k slider without doing maths itself:

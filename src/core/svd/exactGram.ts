@@ -31,10 +31,23 @@ const GRAM_TEX = { right: 'A^{\\mathsf T}A', left: 'AA^{\\mathsf T}' } as const;
 export function analyseGram(A: number[][], rational: RationalLike[][] | null, side: 'right' | 'left', display: NumberDisplay): GramAnalysis {
   const At = transposeRows(A);
   const G = side === 'right' ? matMul(At, A) : matMul(A, At);
-  const numeric = analyseGramNumeric(G, GRAM_TEX[side], display);
-  if (!rational) return numeric;
+  let Gq: Rational[][] | null = null;
+  if (rational) {
+    const Aq = toRationalMatrix(rational);
+    Gq = side === 'right' ? matrixMultiply(transpose(Aq), Aq) : matrixMultiply(Aq, transpose(Aq));
+  }
+  return analyseSymmetric(G, Gq, GRAM_TEX[side], display);
+}
+
+/**
+ * Eigen-analysis of any symmetric matrix shown as `nameTex` (AᵀA, a
+ * covariance matrix C, …): exact when `exact` is given, numeric otherwise.
+ */
+export function analyseSymmetric(G: number[][], exact: Rational[][] | null, nameTex: string, display: NumberDisplay): GramAnalysis {
+  const numeric = analyseGramNumeric(G, nameTex, display);
+  if (!exact) return numeric;
   try {
-    return analyseExact(rational, side, display, numeric);
+    return analyseExact(exact, nameTex, display, numeric);
   } catch {
     // Exact arithmetic is a nicety: any surprise (huge denominators, degree limits) falls back to decimals.
     return numeric;
@@ -43,11 +56,8 @@ export function analyseGram(A: number[][], rational: RationalLike[][] | null, si
 
 type Root = { value: number; exact: ExactValue | null; multiplicity: number };
 
-function analyseExact(rational: RationalLike[][], side: 'right' | 'left', display: NumberDisplay, numeric: GramAnalysis): GramAnalysis {
-  const Aq = toRationalMatrix(rational);
-  const Gq = side === 'right' ? matrixMultiply(transpose(Aq), Aq) : matrixMultiply(Aq, transpose(Aq));
+function analyseExact(Gq: Rational[][], gramTex: string, display: NumberDisplay, numeric: GramAnalysis): GramAnalysis {
   const n = Gq.length;
-  const gramTex = GRAM_TEX[side];
   const coeffs = characteristicPolynomial(Gq);
   const solution = solvePolynomialExact(coeffs);
   const roots: Root[] = solution.roots.map((r) => ({ ...r, value: Math.max(0, r.value) }));
@@ -86,7 +96,7 @@ function analyseExact(rational: RationalLike[][], side: 'right' | 'left', displa
 
   return {
     charPolyLines,
-    charPolyText: `Setting it to zero gives the characteristic polynomial ${polynomialToText(coeffs)} = 0 (exact: A has rational entries).`,
+    charPolyText: `Setting it to zero gives the characteristic polynomial ${polynomialToText(coeffs)} = 0 (exact arithmetic: the entries are rational).`,
     rootsLines,
     eigenvalues,
     radicands,
