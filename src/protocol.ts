@@ -7,7 +7,26 @@
 import type { Derivation } from './core/derivation';
 
 /** What the panel was asked to derive; enough to recompute after a reload. */
-export type PanelInput = { kind: 'svd'; text: string; source?: string };
+export type PanelInput = SvdInput | PcaInput;
+
+export interface SvdInput {
+  kind: 'svd';
+  text: string;
+  /** Where the text came from (a document URI), for the panel's subtitle. */
+  source?: string;
+}
+
+export interface PcaInput {
+  kind: 'pca';
+  text: string;
+  source?: string;
+  /** Number of components kept. */
+  components: number;
+  /** Flip the detected orientation (rows ↔ columns). */
+  transpose: boolean;
+  /** Points the student dragged in the scatter plot: sample index → new (x, y). The document is never edited. */
+  edits: Array<{ index: number; point: [number, number] }>;
+}
 
 /** Where the student is in the panel. */
 export interface ViewState {
@@ -29,6 +48,8 @@ export type HostMessage =
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string }
   | { type: 'truncation'; k: number; matrix: number[][] }
+  /** Same input with a small change (a dragged point): redraw in place, keep the view. */
+  | { type: 'update'; input: PanelInput; derivation: Derivation }
   | { type: 'navigate'; to: 'next' | 'previous' | 'first' | 'last' };
 
 export type WebviewMessage =
@@ -36,7 +57,13 @@ export type WebviewMessage =
   | { type: 'viewChanged'; view: ViewState }
   | { type: 'requestTruncation'; k: number }
   | { type: 'copyTex'; step: number }
-  | { type: 'exportMarkdown' };
+  | { type: 'exportMarkdown' }
+  /** PCA: flip the orientation of the table (features as rows ↔ samples as rows). */
+  | { type: 'transpose' }
+  /** PCA: the student dragged sample `index` to `point` (data coordinates). */
+  | { type: 'editPoint'; index: number; point: [number, number] }
+  /** PCA: forget every dragged point. */
+  | { type: 'resetEdits' };
 
 // ---------------------------------------------------------------------------
 // Runtime guards. Hand-written so both bundles stay small and so every field
@@ -51,8 +78,18 @@ const isNumArr = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNu
 const isMatrix = (x: unknown): x is number[][] => Array.isArray(x) && x.every(isNumArr);
 const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 
+const isPoint = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(isNum);
+
 export function isPanelInput(x: unknown): x is PanelInput {
-  return isObj(x) && x.kind === 'svd' && isStr(x.text) && (x.source === undefined || isStr(x.source));
+  if (!isObj(x) || !isStr(x.text) || (x.source !== undefined && !isStr(x.source))) return false;
+  if (x.kind === 'svd') return true;
+  return (
+    x.kind === 'pca' &&
+    isInt(x.components, 1) &&
+    typeof x.transpose === 'boolean' &&
+    Array.isArray(x.edits) &&
+    x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point))
+  );
 }
 
 export function isViewState(x: unknown): x is ViewState {
@@ -91,7 +128,7 @@ export function isDerivation(x: unknown): x is Derivation {
     x.steps.every(isStep) &&
     Array.isArray(x.warnings) &&
     x.warnings.every(isStr) &&
-    (x.interactive === undefined || (isObj(x.interactive) && x.interactive.type === 'svd-truncation'))
+    (x.interactive === undefined || (isObj(x.interactive) && (x.interactive.type === 'svd-truncation' || x.interactive.type === 'pca-scatter')))
   );
 }
 
@@ -105,6 +142,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return isStr(x.message);
     case 'truncation':
       return isInt(x.k, 1) && isMatrix(x.matrix);
+    case 'update':
+      return isPanelInput(x.input) && isDerivation(x.derivation);
     case 'navigate':
       return x.to === 'next' || x.to === 'previous' || x.to === 'first' || x.to === 'last';
     default:
@@ -117,7 +156,11 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
   switch (x.type) {
     case 'ready':
     case 'exportMarkdown':
+    case 'transpose':
+    case 'resetEdits':
       return hasOnly(x, ['type']);
+    case 'editPoint':
+      return isInt(x.index) && isPoint(x.point) && hasOnly(x, ['type', 'index', 'point']);
     case 'viewChanged':
       return isViewState(x.view) && hasOnly(x, ['type', 'view']);
     case 'requestTruncation':
