@@ -7,10 +7,10 @@ import type { Derivation, Step } from '../derivation';
 import { NumberDisplay, residualTex, type DisplayOptions } from '../display';
 import { gathered } from '../tex';
 import type { RationalLike } from '../exact';
-import { fromRows, frobeniusNorm, multiply, numericalRank, subtract, svd, toRows, transpose, identity, type Mat } from '../linalg';
+import { fromRows, frobeniusNorm, multiply, numericalRank, subtract, svd, toRows, transpose, identity, type Mat, type Svd } from '../linalg';
 import { analyseGram } from './exactGram';
 import type { SvdJson } from './result';
-import { textbookSvd } from './textbook';
+import { gramSchmidt, textbookSvd } from './textbook';
 import { rankK, truncationLevels } from './truncation';
 import { summarySteps } from './summary';
 
@@ -51,11 +51,12 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
     const analysis = analyseGram(A, rational, side, probe);
     const display = new NumberDisplay(options, analysis.radicands);
     const book = textbookSvd({ A, display, analysis, side });
-    // The hand route squares the condition number; use it only when it reproduces A to full accuracy.
-    if (residual(Am, book.U, book.sigma, book.V) <= 1e-12 * Math.max(1, frobeniusNorm(Am))) {
+    // The hand route squares the condition number. Its steps are right to display precision, but the
+    // factors we report must be right to working precision: polish them with the accurate SVD if needed.
+    const factors = handRouteIsAccurate(Am, book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
+    if (factors) {
       steps = book.steps;
-      U = book.U;
-      V = book.V;
+      ({ U, V } = factors);
       path = 'textbook';
     } else {
       warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
@@ -102,9 +103,49 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
   };
 }
 
-function residual(A: Mat, U: number[][], sigma: number[], V: number[][]): number {
-  const Ak = rankK(fromRows(U), sigma, fromRows(V), sigma.length);
-  return frobeniusNorm(subtract(A, Ak));
+/**
+ * The hand route (eigenvalues of AᵀA) loses about ε·κ² in the vectors; keep it
+ * only when it reproduces A and stays orthogonal to full working accuracy.
+ */
+/**
+ * Replace the hand route's vectors by the accurate SVD's (sign-aligned) for the
+ * non-zero singular values, and re-orthogonalise its completion vectors
+ * against them. Null when the two routes disagree beyond rounding.
+ */
+function polish(book: { U: number[][]; V: number[][]; sigma: number[] }, accurate: Svd, rank: number) {
+  const U = alignColumns(book.U, accurate.U, rank);
+  const V = alignColumns(book.V, accurate.V, rank);
+  if (!U || !V) return null;
+  const A = rankK(accurate.U, accurate.s, accurate.V, accurate.s.length);
+  return handRouteIsAccurate(A, U, Array.from(accurate.s), V) ? { U, V } : null;
+}
+
+function alignColumns(book: number[][], accurate: Mat, rank: number): number[][] | null {
+  const n = book.length;
+  const cols: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const b = book.map((row) => row[j]);
+    if (j < rank) {
+      const a = Array.from({ length: n }, (_, i) => accurate.data[i * accurate.cols + j]);
+      const cos = a.reduce((s, x, i) => s + x * b[i], 0);
+      if (Math.abs(cos) < 1 - 1e-6) return null;
+      cols.push(cos < 0 ? a.map((x) => -x) : a);
+    } else {
+      const [q] = gramSchmidt([...cols, b]).slice(cols.length);
+      if (!q) return null;
+      cols.push(q);
+    }
+  }
+  return book.map((_, i) => cols.map((c) => c[i]));
+}
+
+function handRouteIsAccurate(A: Mat, U: number[][], sigma: number[], V: number[][]): boolean {
+  const Um = fromRows(U);
+  const Vm = fromRows(V);
+  const recon = frobeniusNorm(subtract(A, rankK(Um, sigma, Vm, sigma.length)));
+  const orthU = frobeniusNorm(subtract(multiply(transpose(Um), Um), identity(Um.rows)));
+  const orthV = frobeniusNorm(subtract(multiply(transpose(Vm), Vm), identity(Vm.rows)));
+  return recon <= 1e-12 * Math.max(1, frobeniusNorm(A)) && orthU <= 1e-12 && orthV <= 1e-12;
 }
 
 function conditioningWarnings(s: number[], rank: number, m: number, n: number, A: Mat): string[] {
