@@ -7,10 +7,12 @@ import type { BenchRow } from './timing';
 import { bench as svdBench } from './svd.bench';
 import { bench as linalgBench } from './linalg.bench';
 import { bench as activationBench } from './activation.bench';
+import { bench as parseBench } from './parse.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
   ['Linear algebra', linalgBench],
+  ['Parsing selections', parseBench],
   ['Extension activation', activationBench],
 ];
 
