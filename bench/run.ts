@@ -8,11 +8,13 @@ import { bench as svdBench } from './svd.bench';
 import { bench as linalgBench } from './linalg.bench';
 import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
+import { bench as activationsBench } from './activations.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
   ['Linear algebra', linalgBench],
   ['Parsing selections', parseBench],
+  ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Extension activation', activationBench],
 ];
 

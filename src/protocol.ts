@@ -5,28 +5,11 @@
  * is dropped (and logged), never acted on.
  */
 import type { Derivation } from './core/derivation';
+import type { TopicInput } from './core/topics';
 
-/** What the panel was asked to derive; enough to recompute after a reload. */
-export type PanelInput = SvdInput | PcaInput;
-
-export interface SvdInput {
-  kind: 'svd';
-  text: string;
-  /** Where the text came from (a document URI), for the panel's subtitle. */
-  source?: string;
-}
-
-export interface PcaInput {
-  kind: 'pca';
-  text: string;
-  source?: string;
-  /** Number of components kept. */
-  components: number;
-  /** Flip the detected orientation (rows ↔ columns). */
-  transpose: boolean;
-  /** Points the student dragged in the scatter plot: sample index → new (x, y). The document is never edited. */
-  edits: Array<{ index: number; point: [number, number] }>;
-}
+/** What the panel was asked to derive; enough to recompute after a reload (defined with the core's topics). */
+export type PanelInput = TopicInput;
+export type { PcaInput, SvdInput } from './core/topics';
 
 /** Where the student is in the panel. */
 export interface ViewState {
@@ -106,6 +89,9 @@ export function isPersistedState(x: unknown): x is PersistedState {
   return isObj(x) && x.version === 1 && isPanelInput(x.input) && isViewState(x.view);
 }
 
+const TOPIC_KINDS = ['svd', 'pca', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative'];
+const INTERACTIVE_TYPES = ['svd-truncation', 'pca-scatter', 'activation-explorer'];
+
 function isStep(x: unknown): boolean {
   return (
     isObj(x) &&
@@ -122,13 +108,14 @@ function isStep(x: unknown): boolean {
 export function isDerivation(x: unknown): x is Derivation {
   return (
     isObj(x) &&
-    (x.kind === 'svd' || x.kind === 'pca') &&
+    isStr(x.kind) &&
+    TOPIC_KINDS.includes(x.kind) &&
     isStr(x.title) &&
     Array.isArray(x.steps) &&
     x.steps.every(isStep) &&
     Array.isArray(x.warnings) &&
     x.warnings.every(isStr) &&
-    (x.interactive === undefined || (isObj(x.interactive) && (x.interactive.type === 'svd-truncation' || x.interactive.type === 'pca-scatter')))
+    (x.interactive === undefined || (isObj(x.interactive) && INTERACTIVE_TYPES.includes(String(x.interactive.type))))
   );
 }
 

@@ -6,7 +6,9 @@
  * the worker and webview boundaries unchanged.
  */
 
-export type TopicKind = 'svd' | 'pca';
+import type { ActivationExplorer, ActivationTopicKind } from './activations/types';
+
+export type TopicKind = 'svd' | 'pca' | ActivationTopicKind;
 
 export interface Derivation {
   kind: TopicKind;
@@ -73,7 +75,7 @@ export type PlotSpec =
     };
 
 /** Interactive panels beyond the step list. */
-export type Interactive = SvdTruncation | PcaScatter;
+export type Interactive = SvdTruncation | PcaScatter | ActivationExplorer;
 
 /** PCA's scatter plot; see `src/core/pca/scatter.ts`. */
 export interface PcaScatter {

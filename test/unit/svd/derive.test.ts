@@ -90,7 +90,9 @@ describe('SVD derivation: the assignment matrix A = [[1,1],[1,0],[0,1]]', () => 
   it('explains that compression comes only from truncation, with Eckart–Young checked', () => {
     const t = step(derivation, 'truncation');
     assert.match(t.text, /19 numbers, against 6/);
-    const levels = derivation.interactive!.levels;
+    const interactive = derivation.interactive;
+    assert.ok(interactive?.type === 'svd-truncation');
+    const levels = interactive.levels;
     assert.deepEqual(levels.map((l) => l.storage), [6, 12]);
     close([levels[0].eckartYoung, levels[0].direct], [1, 1]);
     close([levels[1].eckartYoung, levels[1].direct], [0, 0]);
