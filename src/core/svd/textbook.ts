@@ -12,7 +12,7 @@
 import type { Step } from '../derivation';
 import type { NumberDisplay } from '../display';
 import type { GramAnalysis } from './eigenSteps';
-import { aligned } from '../tex';
+import { aligned, gathered } from '../tex';
 import { canonical, dot, lastSignificantSign, matMul, matVec, norm, scale, sub, sub_, transposeRows, unit } from './vectors';
 
 export type GramSide = 'right' | 'left';
@@ -54,7 +54,10 @@ export function textbookSvd({ A, display, analysis, side }: TextbookInput): Text
   steps.push({
     id: 'setup',
     title: 'The matrix and the shapes of U, Σ, V',
-    tex: `A = ${display.matrixTex(A)} \\in \\mathbb{R}^{${m}\\times ${n}},\\qquad U \\in \\mathbb{R}^{${m}\\times ${m}},\\ \\Sigma \\in \\mathbb{R}^{${m}\\times ${n}},\\ V \\in \\mathbb{R}^{${n}\\times ${n}}`,
+    tex: gathered([
+      `A = ${display.matrixTex(A)} \\in \\mathbb{R}^{${m}\\times ${n}}`,
+      `U \\in \\mathbb{R}^{${m}\\times ${m}},\\quad \\Sigma \\in \\mathbb{R}^{${m}\\times ${n}},\\quad V \\in \\mathbb{R}^{${n}\\times ${n}}`,
+    ]),
     text:
       `A has m = ${m} rows and n = ${n} columns. In A = UΣVᵀ, U is ${m}×${m} and orthogonal, Σ is ${m}×${n} with the singular values on its diagonal, and V is ${n}×${n} and orthogonal. ` +
       `We take the eigenvalues of ${gramText} (${G.length}×${G.length}), the smaller of AᵀA and AAᵀ: the two have the same non-zero eigenvalues, and those are the squares of the singular values.`,

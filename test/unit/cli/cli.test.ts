@@ -79,6 +79,6 @@ describe('mdl svd', () => {
   it('--help exits 0', () => {
     const { code, out } = run(['--help']);
     assert.equal(code, 0);
-    assert.match(out, /Usage: mdl svd/);
+    assert.match(out, /Usage:\n  mdl svd/);
   });
 });

@@ -1,0 +1,5 @@
+export * from './paths';
+export * from './codeServer';
+export * from './browser';
+export * from './workbench';
+export * from './extensionTests';

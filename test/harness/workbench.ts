@@ -1,0 +1,107 @@
+// Opening the workbench and the small UI helpers the Playwright tests need.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page, FrameLocator } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { repoRoot, resultsDir } from './paths';
+
+export interface WorkbenchOptions {
+  /** Absolute server-side path of the folder to open (use cs.freshWorkspace). */
+  folder: string;
+  /** Load this folder as a development extension (default: the repo root). null: none. */
+  extensionDevelopmentPath?: string | null;
+  /** The compiled suite index to run in the extension host (makes it a test run). */
+  extensionTestsPath?: string;
+  /** Environment variables for the extension host. */
+  extensionEnvironment?: Record<string, string>;
+}
+
+/**
+ * The workbench URL. The `payload` pairs are how the web workbench receives what the
+ * desktop CLI would get as --extensionDevelopmentPath / --extensionTestsPath; they
+ * survive a page reload because they are in the URL.
+ */
+export function workbenchUrl(cs: CodeServer, o: WorkbenchOptions): string {
+  const payload: [string, string][] = [];
+  const dev = o.extensionDevelopmentPath === undefined ? repoRoot : o.extensionDevelopmentPath;
+  if (dev) payload.push(['extensionDevelopmentPath', cs.remoteUri(dev)]);
+  if (o.extensionTestsPath) payload.push(['extensionTestsPath', cs.remoteUri(o.extensionTestsPath)]);
+  if (o.extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(o.extensionEnvironment)]);
+  payload.push(['skipWelcome', 'true']);
+  return `${cs.url}/?folder=${encodeURIComponent(o.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Waits for the workbench, then for the explorer to list `file`: by then the remote extension host is up. */
+export async function waitForWorkbench(page: Page, file?: string, timeout = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  if (file) {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${file}"]`).first().waitFor({ timeout });
+  }
+}
+
+/** Opens a file by Quick Open (Ctrl+P), which works whether or not the explorer is visible. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/**
+ * Runs a command from the palette (F1). The palette lists only commands known when it
+ * opens, and a development extension's commands can arrive later: if the entry is
+ * missing, close and reopen until `timeout`.
+ */
+export async function runPaletteCommand(page: Page, label: string, timeout = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const input = page.locator('.quick-input-widget input');
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: 3000 });
+      await row.click();
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`command "${label}" never appeared in the palette`);
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
+/** The content of the (single) visible webview: two iframes deep. */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Full-page screenshot into test-results/<sub>/<name>.png; returns the path. */
+export async function screenshot(page: Page, sub: string, name: string): Promise<string> {
+  const dir = path.join(resultsDir, sub);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Selects the only occurrence of `text` in the active editor with the Find widget (Find
+ * selects its match; Escape closes it and keeps the selection), then checks the status
+ * bar so a wrong selection fails here rather than later.
+ */
+export async function selectInEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.find-widget textarea, .find-widget input').first();
+  await find.waitFor();
+  await find.fill(text);
+  await page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` }).waitFor();
+}
