@@ -1,24 +1,38 @@
 /**
  * `mdl`: the same engine as the extension, for the terminal, CI and TAs.
  *   mdl svd "<matrix>" [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
- * The matrix comes from the argument, from --file, or from stdin.
+ *   mdl pca "<data>" [--components k] [--denominator n-1|n] [...]
+ *   mdl activation NAME [--format json|md]
+ * Text comes from the argument, from --file, or from stdin.
  * Exit codes: 0 success, 1 bad input (message says where), 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
 import { isMdlError } from './core/errors';
 import { derivationToMarkdown, derivationToText } from './core/render/markdown';
-import { defaultTopicOptions, svdFromText, type TopicOptions } from './core/topics';
+import { deriveActivation } from './core/activations/derivations';
+import { findActivationAt } from './core/activations/recognize';
+import { CANONICAL_NAMES, canonicalName, getActivation } from './core/activations/table';
+import type { Derivation } from './core/derivation';
+import { defaultTopicOptions, pcaFromInput, svdFromText, type TopicOptions } from './core/topics';
 
-const USAGE = `Usage: mdl svd "<matrix>" [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
+const USAGE = `Usage:
+  mdl svd "<matrix>"  [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
+  mdl pca "<data>"    [--components k] [--denominator n-1|n] [--transpose] [options as for svd]
+  mdl activation NAME [--format json|md|text]
 
-Reads a matrix (JSON/Python lists, NumPy, MATLAB, Mathematica, LaTeX, CSV/TSV or a
-Markdown table) from the argument, from --file PATH, or from standard input, and
-prints the step-by-step SVD derivation.
+svd reads a matrix (JSON/Python lists, NumPy, MATLAB, Mathematica, LaTeX, CSV/TSV or a
+Markdown table); pca reads a dataset (a table with a header, as in the assignment,
+JSON columns or rows, or a plain matrix with one sample per row). The text comes from
+the argument, from --file PATH, or from standard input. The step-by-step derivation
+is printed.
 
   --format json   the result as JSON (default: text)
   --format md     a Markdown derivation with $$ blocks, ready to paste
   --precision N   decimal places for numbers without an exact form (default 4)
   --no-exact      decimals only; do not recognise closed forms such as √3
+  --components k  pca: components to keep (default 1)
+  --denominator   pca: covariance denominator, n-1 (default) or n
+  --transpose     pca: flip the detected orientation (features as rows ↔ samples as rows)
   -h, --help      show this help`;
 
 type Format = 'json' | 'md' | 'text';
@@ -32,18 +46,25 @@ export interface CliIo {
 
 export class UsageError extends Error {}
 
+const COMMANDS = ['svd', 'pca', 'activation'] as const;
+type Command = (typeof COMMANDS)[number];
+
 interface Parsed {
-  command: string;
+  command: Command;
   text?: string;
   file?: string;
   format: Format;
   options: TopicOptions;
+  components: number;
+  transpose: boolean;
 }
 
 export function parseArgs(argv: string[]): Parsed | 'help' {
   const options = { ...defaultTopicOptions };
   let format: Format = 'text';
   let file: string | undefined;
+  let components = 1;
+  let transpose = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -63,15 +84,24 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       if (!Number.isInteger(p) || p < 1 || p > 15) throw new UsageError('--precision must be a whole number from 1 to 15');
       options.precision = p;
     } else if (arg === '--no-exact') options.exactForms = false;
+    else if (arg === '--components' || arg === '-k') {
+      const k = Number(value());
+      if (!Number.isInteger(k) || k < 1) throw new UsageError('--components must be a whole number of at least 1');
+      components = k;
+    } else if (arg === '--denominator') {
+      const d = value();
+      if (d !== 'n-1' && d !== 'n') throw new UsageError(`--denominator must be n-1 or n, not "${d}"`);
+      options.denominator = d;
+    } else if (arg === '--transpose') transpose = true;
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
   const [command, text, ...extra] = positional;
   if (!command) throw new UsageError('missing command');
-  if (command !== 'svd') throw new UsageError(`unknown command "${command}" (known: svd)`);
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (known: ${COMMANDS.join(', ')})`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (quote the matrix as one argument)`);
   if (text !== undefined && file !== undefined) throw new UsageError('give the matrix either as an argument or with --file, not both');
-  return { command, text, file, format, options };
+  return { command: command as Command, text, file, format, options, components, transpose };
 }
 
 export function runCli(argv: string[], io: CliIo): number {
@@ -98,8 +128,12 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`mdl: no matrix given (pass it as an argument, with --file, or on standard input)\n\n${USAGE}\n`);
     return 2;
   }
+  if (parsed.command === 'activation') return activationCommand(text.trim(), parsed.format, io);
   try {
-    const { derivation, json } = svdFromText(text, parsed.options);
+    const { derivation, json } =
+      parsed.command === 'svd'
+        ? svdFromText(text, parsed.options)
+        : pcaFromInput({ text, components: parsed.components, transpose: parsed.transpose, edits: [] }, parsed.options);
     if (parsed.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     else if (parsed.format === 'md') io.stdout(derivationToMarkdown(derivation));
     else io.stdout(derivationToText(derivation));
@@ -113,6 +147,23 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`mdl: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     return 70;
   }
+}
+
+/** `mdl activation NAME`: the function, its derivative and its properties; unknown names list the known ones. */
+function activationCommand(name: string, format: Format, io: CliIo): number {
+  // Plain names first, then library spellings such as nn.SiLU or F.gelu.
+  const canonical = canonicalName(name) ?? findActivationAt(name, Math.max(0, name.length - 1), 'python')?.name ?? null;
+  if (!canonical) {
+    io.stderr(`mdl: unknown activation "${name}". Known: ${CANONICAL_NAMES.join(', ')} (and spellings such as logistic, swish, SiLU, LeakyReLU, identity).\n`);
+    return 1;
+  }
+  const spec = getActivation(canonical);
+  const { derivation, json } = deriveActivation(canonical);
+  if (format === 'json') {
+    const out = { name: spec.name, formula: spec.tex.f, derivative: spec.tex.df, range: json.properties.range, properties: json.properties, params: json.params };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  } else io.stdout(format === 'md' ? derivationToMarkdown(derivation as Derivation) : derivationToText(derivation as Derivation));
+  return 0;
 }
 
 function readStdin(): string | undefined {

@@ -64,15 +64,28 @@ const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.inc
 const isPoint = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(isNum);
 
 export function isPanelInput(x: unknown): x is PanelInput {
-  if (!isObj(x) || !isStr(x.text) || (x.source !== undefined && !isStr(x.source))) return false;
-  if (x.kind === 'svd') return true;
-  return (
-    x.kind === 'pca' &&
-    isInt(x.components, 1) &&
-    typeof x.transpose === 'boolean' &&
-    Array.isArray(x.edits) &&
-    x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point))
-  );
+  if (!isObj(x) || (x.source !== undefined && !isStr(x.source))) return false;
+  switch (x.kind) {
+    case 'svd':
+      return isStr(x.text);
+    case 'pca':
+      return (
+        isStr(x.text) &&
+        isInt(x.components, 1) &&
+        typeof x.transpose === 'boolean' &&
+        Array.isArray(x.edits) &&
+        x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point))
+      );
+    case 'activation':
+      return isStr(x.name) && (x.params === undefined || isObj(x.params));
+    case 'cross-entropy':
+    case 'sigmoid-zigzag':
+      return x.options === undefined || isObj(x.options);
+    case 'derivative':
+      return isStr(x.expression);
+    default:
+      return false;
+  }
 }
 
 export function isViewState(x: unknown): x is ViewState {

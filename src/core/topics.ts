@@ -3,22 +3,132 @@
  * thread, the CLI and the tests: parse the user's text, then build the
  * topic's derivation. Pure: no I/O, no `vscode`.
  */
+import { deriveActivation, deriveDerivative } from './activations/derivations';
+import { measureNsPerElement } from './activations/flops';
+import type { ActivationParams } from './activations/types';
+import type { Derivation } from './derivation';
+import { deriveCrossEntropy, type CrossEntropyInput } from './losses/cross-entropy';
+import { deriveZigzag, type ZigzagOptions } from './losses/zigzag';
 import type { DisplayOptions } from './display';
-import { parseMatrix } from './parse';
 import { fromRows, svd, toRows, type Svd } from './linalg';
-import { deriveSvd, type SvdOutcome } from './svd/derive';
+import { parseDataset, parseMatrix } from './parse';
+import type { CovarianceDenominator } from './pca/compute';
+import { derivePca, type PcaJson } from './pca/derive';
+import { deriveSvd } from './svd/derive';
+import type { SvdJson } from './svd/result';
 import { rankK } from './svd/truncation';
+
+/** What a panel derives; enough to recompute it after a reload. */
+export type TopicInput = SvdInput | PcaInput | ActivationInput | CrossEntropyTopic | ZigzagTopic | DerivativeTopic;
+
+export interface ActivationInput {
+  kind: 'activation';
+  source?: string;
+  name: string;
+  params?: ActivationParams;
+}
+
+export interface CrossEntropyTopic {
+  kind: 'cross-entropy';
+  source?: string;
+  /** Logits, target and the p, q of the H(p,q) = H(p) + KL(p‖q) check; defaults are the assignment's. */
+  options?: Omit<CrossEntropyInput, 'training'>;
+}
+
+export interface ZigzagTopic {
+  kind: 'sigmoid-zigzag';
+  source?: string;
+  options?: Partial<ZigzagOptions>;
+}
+
+export interface DerivativeTopic {
+  kind: 'derivative';
+  source?: string;
+  /** A 1-D expression in x, such as `x * sigmoid(x)`. */
+  expression: string;
+}
+
+export interface SvdInput {
+  kind: 'svd';
+  text: string;
+  /** Where the text came from (a document URI), for the panel's subtitle. */
+  source?: string;
+}
+
+export interface PcaInput {
+  kind: 'pca';
+  text: string;
+  source?: string;
+  /** Number of components kept. */
+  components: number;
+  /** Flip the detected orientation (rows ↔ columns). */
+  transpose: boolean;
+  /** Points the student dragged in the scatter plot: sample index → new (x, y). The document is never edited. */
+  edits: Array<{ index: number; point: [number, number] }>;
+}
 
 export interface TopicOptions extends DisplayOptions {
   /** Largest number of matrix entries accepted (setting mdlSteps.maxEntries). */
   maxEntries: number;
+  /** Covariance denominator for PCA (setting mdlSteps.pca.covarianceDenominator). */
+  denominator: CovarianceDenominator;
 }
 
-export const defaultTopicOptions: TopicOptions = { precision: 4, exactForms: true, maxEntries: 250_000 };
+export const defaultTopicOptions: TopicOptions = { precision: 4, exactForms: true, maxEntries: 250_000, denominator: 'n-1' };
 
-export function svdFromText(text: string, options: TopicOptions = defaultTopicOptions): SvdOutcome {
+export interface TopicOutcome {
+  derivation: Derivation;
+  json: SvdJson | PcaJson | object;
+  /** Panel title, e.g. "SVD · 3×2" or "PCA · 4×2 → 1". */
+  title: string;
+}
+
+export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTopicOptions): TopicOutcome {
+  switch (input.kind) {
+    case 'svd':
+      return svdFromText(input.text, options);
+    case 'pca':
+      return pcaFromInput(input, options);
+    case 'activation': {
+      const out = deriveActivation(input.name, input.params);
+      return { ...out, derivation: out.derivation as Derivation, title: `Activation · ${out.derivation.title}` };
+    }
+    case 'cross-entropy':
+      return { ...deriveCrossEntropy(input.options), title: 'Cross-entropy vs MSE' } as TopicOutcome;
+    case 'sigmoid-zigzag':
+      return { ...deriveZigzag(input.options), title: 'Sigmoid zig-zag' } as TopicOutcome;
+    case 'derivative': {
+      // Swish vs ReLU cost, measured here and now (the worker runs in the extension host's process).
+      const out = deriveDerivative(input.expression, measureNsPerElement());
+      return { ...out, derivation: out.derivation as Derivation, title: `d/dx ${input.expression.slice(0, 30)}` };
+    }
+  }
+}
+
+export function svdFromText(text: string, options: TopicOptions = defaultTopicOptions) {
   const parsed = parseMatrix(text, { maxEntries: options.maxEntries });
-  return deriveSvd({ values: parsed.values, exact: parsed.exact }, options);
+  const outcome = deriveSvd({ values: parsed.values, exact: parsed.exact }, options);
+  return { ...outcome, title: `SVD · ${parsed.rows}×${parsed.cols}` };
+}
+
+export function pcaFromInput(input: Omit<PcaInput, 'kind'>, options: TopicOptions = defaultTopicOptions) {
+  const data = parseDataset(input.text, { maxEntries: options.maxEntries, transpose: input.transpose });
+  const samples = data.samples.map((row) => row.slice());
+  const exact = data.exact.map((row) => row.slice());
+  for (const { index, point } of input.edits) {
+    // Edits exist only for two-feature data (the draggable scatter); ignore stale ones after a transpose.
+    if (index < samples.length && samples[index].length === 2) {
+      samples[index] = [point[0], point[1]];
+      exact[index] = [null, null];
+    }
+  }
+  const d = samples[0]?.length ?? 0;
+  const outcome = derivePca(
+    { featureNames: data.featureNames, samples, sampleNames: data.sampleNames, exact, orientation: data.orientation },
+    { ...options, components: Math.min(Math.max(1, input.components), Math.max(1, d)) },
+  );
+  outcome.derivation.warnings.unshift(...data.warnings.filter((w) => !outcome.derivation.warnings.includes(w)));
+  return { ...outcome, title: `PCA · ${samples.length}×${d} → ${outcome.json.components.length}` };
 }
 
 /** The factors behind the panel's k slider; callers cache them per input text. */

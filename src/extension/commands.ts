@@ -3,31 +3,79 @@
  * registration list in `extension.ts` reads as a table of contents.
  */
 import * as vscode from 'vscode';
+import type { PcaJson } from '../core/pca/derive';
+import type { TopicOutcome } from '../core/topics';
+import type { PanelInput } from '../protocol';
 import { Cancelled, TaskError } from './compute';
 import { reusePanel, topicOptions } from './config';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
-import { describeFailure, documentRange, readSource } from './selection';
+import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
-/** What `executeCommand('mdlSteps.decomposeSvd')` resolves to; the tests read it. */
+/** What the topic commands resolve to; the tests read it. */
 export type CommandResult = { ok: true; title: string; steps: number } | { ok: false; error: string };
 
 export function decomposeSvd(ctx: Ctx) {
-  return async (): Promise<CommandResult> => {
-    const read = readSource(vscode.window.activeTextEditor);
-    if (!read.ok) {
-      void vscode.window.showErrorMessage(read.error);
-      return { ok: false, error: read.error };
-    }
-    const { source } = read;
-    const input = { kind: 'svd' as const, text: source.text, source: source.document.uri.toString() };
-    // Compute before opening anything, so a bad selection never leaves an empty panel behind.
-    let outcome;
-    try {
-      outcome = await ctx.compute.run({ task: 'svd', text: input.text, options: topicOptions() }, 'MDL: computing the SVD');
-    } catch (e) {
-      return reportFailure(e, source);
-    }
+  return () => fromSelection(ctx, async (source) => ({ kind: 'svd', text: source.text, source: sourceLabel(source) }));
+}
+
+/**
+ * PCA: derive once with one component; with more than two features, ask how
+ * many to keep (each choice labelled with the variance it explains), then
+ * derive again. With two features the assignment's 2 → 1 needs no question.
+ */
+export function reducePca(ctx: Ctx) {
+  return (options?: { components?: number }) =>
+    fromSelection(ctx, async (source, first) => {
+      const base: PanelInput = { kind: 'pca', text: source.text, source: sourceLabel(source), components: 1, transpose: false, edits: [] };
+      if (options?.components) return { ...base, components: options.components };
+      const probe = await first(base);
+      const json = probe.json as PcaJson;
+      if (json.features <= 2) return probe;
+      const k = await pickComponents(json);
+      return k === undefined ? undefined : { ...base, components: k };
+    });
+}
+
+/** "examples/svd.md, line 11" for the panel's subtitle. */
+function sourceLabel(source: SourceText): string {
+  const where = source.document.isUntitled ? source.document.uri.path : vscode.workspace.asRelativePath(source.document.uri);
+  return `${where}, line ${source.range.start.line + 1}`;
+}
+
+async function pickComponents(json: PcaJson): Promise<number | undefined> {
+  const total = json.eigenvalues.reduce((a, b) => a + b, 0) || 1;
+  let cumulative = 0;
+  const items = json.eigenvalues.slice(0, json.features - 1).map((lambda, i) => {
+    cumulative += lambda;
+    return { label: `${i + 1}`, description: `${((cumulative / total) * 100).toFixed(1)}% of the variance`, k: i + 1 };
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Reduce ${json.features} features to how many components?`,
+    placeHolder: 'Each choice shows the share of the variance the kept components explain',
+  });
+  return picked?.k;
+}
+
+type InputBuilder = (
+  source: SourceText,
+  derive: (input: PanelInput) => Promise<TopicOutcome & { input: PanelInput }>,
+) => Promise<PanelInput | (TopicOutcome & { input: PanelInput }) | undefined>;
+
+/** Read the selection, compute (in the worker) before opening anything, then show the result in a panel. */
+async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResult> {
+  const read = readSource(vscode.window.activeTextEditor);
+  if (!read.ok) {
+    void vscode.window.showErrorMessage(`MDL: ${read.error}`);
+    return { ok: false, error: read.error };
+  }
+  const { source } = read;
+  const derive = async (input: PanelInput) => ({ ...(await ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${input.kind.toUpperCase()}`)), input });
+  try {
+    const built = await build(source, derive);
+    if (!built) return { ok: false, error: 'Cancelled.' };
+    // A bad selection fails here, before any panel opens, so no empty panel is left behind.
+    const { input, ...outcome } = 'derivation' in built ? built : await derive(built);
     let panel = reusePanel() ? ctx.panels.current() : undefined;
     if (panel) {
       panel.present(input, outcome);
@@ -36,27 +84,78 @@ export function decomposeSvd(ctx: Ctx) {
       panel = DerivationPanel.create(ctx, input, outcome);
     }
     return { ok: true, title: panel.title, steps: panel.stepCount };
-  };
-
-  function reportFailure(e: unknown, source: Parameters<typeof describeFailure>[0]): CommandResult {
-    if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
-    if (e instanceof TaskError) {
-      const message = describeFailure(source, e.failure);
-      const range = documentRange(source, e.failure);
-      void vscode.window.showErrorMessage(`MDL: ${message}`, ...(range ? ['Go to problem'] : [])).then(async (choice) => {
-        if (choice && range) {
-          const editor = await vscode.window.showTextDocument(source.document);
-          editor.selection = new vscode.Selection(range.start, range.end);
-          editor.revealRange(range);
-        }
-      });
-      if (!e.failure.expected) ctx.log(`unexpected failure: ${e.message}`);
-      return { ok: false, error: message };
-    }
-    ctx.log(`unexpected failure: ${String(e)}`);
-    void vscode.window.showErrorMessage(`MDL: something went wrong (${String(e)}). Details are in the "MDL Steps" output.`);
-    return { ok: false, error: String(e) };
+  } catch (e) {
+    return reportFailure(ctx, e, source);
   }
+}
+
+function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult {
+  if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+  if (e instanceof TaskError) {
+    const message = describeFailure(source, e.failure);
+    const range = documentRange(source, e.failure);
+    void vscode.window.showErrorMessage(`MDL: ${message}`, ...(range ? ['Go to problem'] : [])).then(async (choice) => {
+      if (choice && range) {
+        const editor = await vscode.window.showTextDocument(source.document);
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range);
+      }
+    });
+    if (!e.failure.expected) ctx.log(`unexpected failure: ${e.message}`);
+    return { ok: false, error: message };
+  }
+  ctx.log(`unexpected failure: ${String(e)}`);
+  void vscode.window.showErrorMessage(`MDL: something went wrong (${String(e)}). Details are in the "MDL Steps" output.`);
+  return { ok: false, error: String(e) };
+}
+
+/** Open a panel on an input that needs no selection (activations, losses, …). */
+async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
+  try {
+    const outcome = await ctx.compute.run({ task: 'derive', input, options: topicOptions() }, 'MDL: computing');
+    let panel = reusePanel() ? ctx.panels.current() : undefined;
+    if (panel) {
+      panel.present(input, outcome);
+      panel.reveal();
+    } else {
+      panel = DerivationPanel.create(ctx, input, outcome);
+    }
+    return { ok: true, title: panel.title, steps: panel.stepCount };
+  } catch (e) {
+    if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+    const message = e instanceof TaskError ? e.message : String(e);
+    void vscode.window.showErrorMessage(`MDL: ${message}`);
+    return { ok: false, error: message };
+  }
+}
+
+export function openActivationExplorer(ctx: Ctx) {
+  return (arg?: { name?: string; params?: Record<string, number | string> }) =>
+    openTopic(ctx, { kind: 'activation', name: typeof arg?.name === 'string' ? arg.name : 'silu', params: arg?.params as never });
+}
+
+export function crossEntropy(ctx: Ctx) {
+  return () => openTopic(ctx, { kind: 'cross-entropy' });
+}
+
+export function sigmoidZigzag(ctx: Ctx) {
+  return () => openTopic(ctx, { kind: 'sigmoid-zigzag' });
+}
+
+/** Question 9: differentiate an activation expression (the selection, or one typed in). */
+export function differentiate(ctx: Ctx) {
+  return async (arg?: { expression?: string }) => {
+    const selected = vscode.window.activeTextEditor?.selection.isEmpty === false ? vscode.window.activeTextEditor.document.getText(vscode.window.activeTextEditor.selection) : undefined;
+    const expression =
+      arg?.expression ??
+      (await vscode.window.showInputBox({
+        title: 'Differentiate an activation',
+        prompt: 'A 1-D expression in x, using + − * / ^, exp, log, sqrt, tanh, sigmoid',
+        value: selected && selected.length < 200 ? selected : 'x * sigmoid(x)',
+      }));
+    if (expression === undefined) return { ok: false, error: 'Cancelled.' } as CommandResult;
+    return openTopic(ctx, { kind: 'derivative', expression });
+  };
 }
 
 export function navigate(ctx: Ctx, to: 'next' | 'previous' | 'first' | 'last') {

@@ -33,8 +33,11 @@ export class ComputeClient implements vscode.Disposable {
 
   constructor(private readonly extensionPath: string) {}
 
-  /** Run a task; shows a cancellable notification if it is still running after a moment. */
-  async run<T extends Task>(task: T, title: string, token?: vscode.CancellationToken): Promise<Extract<WorkerResponse, { ok: true; task: T['task'] }>['value']> {
+  /**
+   * Run a task; shows a cancellable notification titled `title` if it is still
+   * running after a moment (pass no title for quiet work such as hovers).
+   */
+  async run<T extends Task>(task: T, title?: string, token?: vscode.CancellationToken): Promise<Extract<WorkerResponse, { ok: true; task: T['task'] }>['value']> {
     const response = this.send(task);
     let settled = false;
     void response.then(
@@ -43,7 +46,7 @@ export class ComputeClient implements vscode.Disposable {
     );
     const cancelSub = token?.onCancellationRequested(() => this.cancelAll());
     const timer = setTimeout(() => {
-      if (settled) return;
+      if (settled || !title) return;
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         (_progress, progressToken) => {

@@ -8,6 +8,7 @@ export function topicOptions(): TopicOptions {
     precision: clampInt(c.get<number>('precision', 4), 1, 15),
     exactForms: c.get<boolean>('exactForms', true),
     maxEntries: clampInt(c.get<number>('maxEntries', 250_000), 1, 10_000_000),
+    denominator: c.get<string>('pca.covarianceDenominator', 'n-1') === 'n' ? 'n' : 'n-1',
   };
 }
 

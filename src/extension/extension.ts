@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { isPersistedState, type PersistedState } from '../protocol';
-import { decomposeSvd, exportMarkdown, navigate } from './commands';
+import { crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, sigmoidZigzag } from './commands';
+import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
 import { DerivationPanel, VIEW_TYPE } from './panel';
 import { webviewOptions } from './webviewHtml';
@@ -25,11 +26,23 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
 
   const commands: Array<[string, (...args: never[]) => unknown]> = [
     ['mdlSteps.decomposeSvd', decomposeSvd(ctx)],
+    ['mdlSteps.reducePca', reducePca(ctx)],
+    ['mdlSteps.openActivationExplorer', openActivationExplorer(ctx)],
+    ['mdlSteps.crossEntropy', crossEntropy(ctx)],
+    ['mdlSteps.sigmoidZigzag', sigmoidZigzag(ctx)],
+    ['mdlSteps.differentiate', differentiate(ctx)],
     ['mdlSteps.nextStep', navigate(ctx, 'next')],
     ['mdlSteps.previousStep', navigate(ctx, 'previous')],
     ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],
   ];
   for (const [id, handler] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(
+      HOVER_LANGUAGES.map((language) => ({ language })),
+      activationHoverProvider(ctx.hoverCompute, (m) => ctx.log(m)),
+    ),
+  );
 
   const restore = (panel: vscode.WebviewPanel, state: unknown) => {
     if (isPersistedState(state)) {

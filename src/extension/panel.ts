@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Derivation } from '../core/derivation';
-import type { SvdOutcome } from '../core/svd/derive';
+import type { TopicOutcome } from '../core/topics';
 import { derivationToMarkdown } from '../core/render/markdown';
 import {
   isWebviewMessage,
@@ -33,7 +33,7 @@ export class DerivationPanel implements vscode.Disposable {
   private generation = 0;
 
   /** A new panel beside the active editor, showing an already computed outcome. */
-  static create(ctx: Ctx, input: PanelInput, outcome: SvdOutcome): DerivationPanel {
+  static create(ctx: Ctx, input: PanelInput, outcome: TopicOutcome): DerivationPanel {
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       'MDL Steps',
@@ -92,12 +92,11 @@ export class DerivationPanel implements vscode.Disposable {
   }
 
   /** Show a computed outcome (a new panel, or panel reuse), at `view`. */
-  present(input: PanelInput, outcome: SvdOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
+  present(input: PanelInput, outcome: TopicOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
     this.generation++;
     this.input = input;
     this.derivation = outcome.derivation;
-    const { rows, cols } = outcome.json;
-    this.panel.title = `SVD · ${rows}×${cols}`;
+    this.panel.title = outcome.title;
     this.view = { ...view, step: Math.min(view.step, outcome.derivation.steps.length - 1) };
     this.sendShow();
   }
@@ -107,9 +106,9 @@ export class DerivationPanel implements vscode.Disposable {
     const generation = ++this.generation;
     this.input = input;
     this.view = view;
-    this.post({ type: 'busy', message: 'Computing the SVD…' });
+    this.post({ type: 'busy', message: `Computing the ${topicName(input)}…` });
     try {
-      const outcome = await this.ctx.compute.run({ task: 'svd', text: input.text, options: topicOptions() }, 'MDL: computing the SVD');
+      const outcome = await this.ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${topicName(input)}`);
       if (generation !== this.generation || this.disposed) return undefined;
       this.present(input, outcome, view);
       return outcome.derivation;
@@ -178,10 +177,44 @@ export class DerivationPanel implements vscode.Disposable {
       }
       case 'exportMarkdown':
         return this.exportMarkdown();
+      case 'transpose':
+        if (this.input.kind !== 'pca') return;
+        return this.recompute({ ...this.input, transpose: !this.input.transpose, edits: [] }, 'show');
+      case 'editPoint':
+        if (this.input.kind !== 'pca') return;
+        return this.recompute({ ...this.input, edits: [...this.input.edits.filter((e) => e.index !== message.index), { index: message.index, point: message.point }] }, 'update');
+      case 'resetEdits':
+        if (this.input.kind !== 'pca') return;
+        return this.recompute({ ...this.input, edits: [] }, 'update');
+    }
+  }
+
+  /**
+   * Recompute after the student changed the input from inside the panel
+   * (transpose, a dragged point). `update` redraws in place and keeps the
+   * view; `show` starts the derivation again. The document is never touched.
+   */
+  private async recompute(input: PanelInput, how: 'show' | 'update'): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const outcome = await this.ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${topicName(input)}`);
+      if (generation !== this.generation || this.disposed) return;
+      if (how === 'show') {
+        this.present(input, outcome, { step: 0, mode: this.view.mode });
+      } else {
+        this.input = input;
+        this.derivation = outcome.derivation;
+        this.panel.title = outcome.title;
+        this.post({ type: 'update', input, derivation: outcome.derivation });
+      }
+    } catch (e) {
+      if (generation !== this.generation || this.disposed || e instanceof Cancelled) return;
+      this.post({ type: 'error', message: e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}` });
     }
   }
 
   private async sendTruncation(k: number): Promise<void> {
+    if (this.input.kind !== 'svd') return;
     try {
       const matrix = await this.ctx.compute.run({ task: 'truncate', text: this.input.text, k, options: topicOptions() }, 'MDL: truncating');
       this.post({ type: 'truncation', k, matrix });
@@ -189,6 +222,10 @@ export class DerivationPanel implements vscode.Disposable {
       if (!(e instanceof Cancelled)) this.ctx.log(`truncation failed: ${String(e)}`);
     }
   }
+}
+
+function topicName(input: PanelInput): string {
+  return input.kind === 'svd' ? 'SVD' : 'PCA';
 }
 
 /** A fresh CSP nonce per page load, from a cryptographic source. */

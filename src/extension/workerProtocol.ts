@@ -1,15 +1,18 @@
 /** Messages between the extension host and its compute worker thread. */
+import type { ActivationHoverInfo, HoverTheme } from '../core/activations/hoverInfo';
+import type { ActivationParams, CanonicalName } from '../core/activations/types';
 import type { CellPosition, TextPosition } from '../core/errors';
-import type { SvdOutcome } from '../core/svd/derive';
-import type { TopicOptions } from '../core/topics';
+import type { TopicInput, TopicOptions, TopicOutcome } from '../core/topics';
 
 export type WorkerRequest =
-  | { id: number; task: 'svd'; text: string; options: TopicOptions }
-  | { id: number; task: 'truncate'; text: string; k: number; options: TopicOptions };
+  | { id: number; task: 'derive'; input: TopicInput; options: TopicOptions }
+  | { id: number; task: 'truncate'; text: string; k: number; options: TopicOptions }
+  | { id: number; task: 'hover'; name: CanonicalName; params?: ActivationParams; theme: HoverTheme };
 
 export type WorkerResponse =
-  | { id: number; ok: true; task: 'svd'; value: SvdOutcome }
+  | { id: number; ok: true; task: 'derive'; value: TopicOutcome }
   | { id: number; ok: true; task: 'truncate'; value: number[][] }
+  | { id: number; ok: true; task: 'hover'; value: ActivationHoverInfo }
   | { id: number; ok: false; error: TaskFailure };
 
 /** A failure as it crosses the thread boundary: expected ones are the user's input errors. */

@@ -80,15 +80,11 @@ describe('hover rendering', () => {
     assert.match(svg, /<title>Leaky ReLU: f \(solid\) and f′ \(dashed\) on \[-3, 3\]<\/title>/);
   });
 
-  it('renders a whole hover, and again much faster from the cache', () => {
-    const cold = performance.now();
+  it('renders a whole hover, and the cached render is identical (timing lives in npm run bench)', () => {
     const h = renderActivationHover('silu', {}, colors, { cache: false });
-    const coldMs = performance.now() - cold;
     for (const uri of [h.fTex, h.dfTex, h.plot]) assertSafeSvg(decode(uri));
     assert.equal(h.plainDf, 'Swish′(x) = σ(x) + x·σ(x)(1 − σ(x)) = f(x) + σ(x)(1 − f(x))');
-    renderActivationHover('silu', {}, colors);
-    const warm = performance.now();
-    renderActivationHover('silu', {}, colors);
-    assert.ok(performance.now() - warm < Math.max(coldMs, 5), 'cached hover is not slower than an uncached one');
+    const first = renderActivationHover('silu', {}, colors);
+    assert.deepEqual(renderActivationHover('silu', {}, colors), first);
   });
 });

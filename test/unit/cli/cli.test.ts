@@ -82,3 +82,54 @@ describe('mdl svd', () => {
     assert.match(out, /Usage:\n  mdl svd/);
   });
 });
+
+describe('mdl pca', () => {
+  const table = 'Feature\tExample - 1\tExample - 2\tExample - 3\tExample - 4\n$X_1$\t4\t8\t13\t7\n$X_2$\t11\t4\t5\t14\n';
+
+  it('reads the assignment table as written and prints the PCA contract', () => {
+    const { code, out } = run(['pca', '--format', 'json'], table);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.deepEqual(Object.keys(json), ['kind', 'samples', 'features', 'featureNames', 'mean', 'covariance', 'eigenvalues', 'components', 'projections', 'explainedVarianceRatio', 'steps']);
+    assert.equal(json.samples, 4);
+    assert.equal(json.features, 2);
+    assert.deepEqual(json.featureNames, ['X₁', 'X₂']);
+    assert.deepEqual(json.covariance, [[14, -11], [-11, 23]]);
+    assert.ok(Math.abs(json.explainedVarianceRatio[0] - 0.8212) < 1e-4);
+    const sign = Math.sign(json.components[0][0]) > 0 ? 1 : -1;
+    assert.ok(Math.abs(sign * json.projections[0][0] + 4.3052) < 1e-4);
+  });
+
+  it('--components and --denominator', () => {
+    const { code, out } = run(['pca', '[[1,2,3],[2,1,0],[4,4,5],[0,1,1]]', '--components', '2', '--denominator', 'n', '--format', 'json']);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.components.length, 2);
+    assert.equal(json.projections[0].length, 2);
+    assert.equal(run(['pca', '[[1,2],[3,4]]', '--denominator', 'half']).code, 2);
+  });
+
+  it('a single sample is a clear error', () => {
+    const { code, err } = run(['pca', '[[1, 2]]']);
+    assert.equal(code, 1);
+    assert.match(err, /at least 2 samples/);
+  });
+});
+
+describe('mdl activation', () => {
+  it('prints the JSON contract for a name or a library spelling', () => {
+    for (const name of ['relu', 'nn.SiLU', 'swish', 'torch.sigmoid']) {
+      const { code, out } = run(['activation', name, '--format', 'json']);
+      assert.equal(code, 0, name);
+      const json = JSON.parse(out);
+      for (const key of ['name', 'formula', 'derivative', 'range', 'properties']) assert.ok(key in json, `${name}: ${key}`);
+    }
+    assert.equal(JSON.parse(run(['activation', 'nn.SiLU', '--format', 'json']).out).name, 'silu');
+  });
+
+  it('an unknown name fails and lists the known ones', () => {
+    const { code, err } = run(['activation', 'frobnicate']);
+    assert.equal(code, 1);
+    assert.match(err, /Known: sigmoid, tanh, relu/);
+  });
+});
