@@ -10,6 +10,7 @@ import type { Derivation } from '../src/core/derivation';
 import { h } from './dom';
 import { buildLayout } from './layout';
 import { forgetDetachedCharts } from './liveChart';
+import { isUsableScatter, linkTableHover, markSampleRows, PcaExplorer } from './pca';
 import { stepArticle } from './stepView';
 import { isUsableTruncation, TruncationExplorer } from './truncation';
 import { loadState, post, saveState } from './vscodeApi';
@@ -20,7 +21,10 @@ interface Shown {
   precision: number;
   /** Built on first visit and kept, so going back does not typeset again. */
   articles: Map<number, HTMLElement>;
+  /** The step each cached article was drawn from (JSON), so an update rebuilds only the steps that changed. */
+  drawnFrom: Map<number, string>;
   explorer?: TruncationExplorer;
+  pca?: PcaExplorer;
 }
 
 const ui = buildLayout(document.getElementById('app') ?? document.body);
@@ -41,6 +45,8 @@ function handle(msg: HostMessage): void {
       return setError(msg.message);
     case 'truncation':
       return shown?.explorer?.receive(msg.k, msg.matrix);
+    case 'update':
+      return update(msg.input, msg.derivation);
     case 'navigate': {
       if (!shown || busy) return;
       const last = shown.derivation.steps.length - 1;
@@ -52,31 +58,22 @@ function handle(msg: HostMessage): void {
 
 function show(input: PanelInput, derivation: Derivation, requested: ViewState, precision: number): void {
   const n = derivation.steps.length;
-  shown = { input, derivation, precision, articles: new Map() };
+  shown = { input, derivation, precision, articles: new Map(), drawnFrom: new Map() };
+  window.clearTimeout(refreshTimer);
   busy = false;
   ui.status.replaceChildren();
   view = { step: Math.max(0, Math.min(n - 1, requested.step)), mode: requested.mode };
 
-  ui.title.textContent = derivation.title;
-  ui.source.textContent = input.source ? `From ${input.source}` : '';
-  ui.source.hidden = !input.source;
-  ui.warnings.replaceChildren(...derivation.warnings.map((w) => h('li', { class: 'warning', text: w, attrs: { role: 'note' } })));
-  ui.warnings.hidden = derivation.warnings.length === 0;
-  ui.stepList.replaceChildren(
-    ...derivation.steps.map((step, i) => {
-      const link = h(
-        'button',
-        { class: 'step-link', attrs: { type: 'button' } },
-        h('span', { class: 'step-number', text: String(i + 1), attrs: { 'aria-hidden': 'true' } }),
-        h('span', { class: 'step-link-title', text: step.title }),
-      );
-      link.addEventListener('click', () => goTo(i));
-      return h('li', {}, link);
-    }),
-  );
+  const source = 'source' in input ? input.source : undefined;
+  ui.source.textContent = source ? `From ${source}` : '';
+  ui.source.hidden = !source;
+  showFrame(derivation);
 
   const spec = derivation.interactive;
-  if (spec?.type === 'svd-truncation' && isUsableTruncation(spec)) {
+  if (spec?.type === 'pca-scatter' && input.kind === 'pca' && isUsableScatter(spec)) {
+    shown.pca = new PcaExplorer(spec, input, derivation, ui.steps, post);
+    ui.interactive.replaceChildren(shown.pca.element);
+  } else if (spec?.type === 'svd-truncation' && isUsableTruncation(spec)) {
     shown.explorer = new TruncationExplorer(spec, precision, requested.k, {
       onK: (k) => {
         view.k = k;
@@ -99,6 +96,84 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
   forgetDetachedCharts();
   persist();
   document.body.dataset.ready = 'true';
+}
+
+/** What the frame was drawn from, so an update redraws it only when it changes. */
+let frameDrawnFrom = '';
+const frameKey = (d: Derivation) => JSON.stringify([d.title, d.warnings, d.steps.map((st) => st.title)]);
+
+/** Title, warnings and step list: the parts of the frame that come from the derivation. */
+function showFrame(derivation: Derivation): void {
+  frameDrawnFrom = frameKey(derivation);
+  ui.title.textContent = derivation.title;
+  ui.warnings.replaceChildren(...derivation.warnings.map((w) => h('li', { class: 'warning', text: w, attrs: { role: 'note' } })));
+  ui.warnings.hidden = derivation.warnings.length === 0;
+  ui.stepList.replaceChildren(
+    ...derivation.steps.map((step, i) => {
+      const link = h(
+        'button',
+        { class: 'step-link', attrs: { type: 'button' } },
+        h('span', { class: 'step-number', text: String(i + 1), attrs: { 'aria-hidden': 'true' } }),
+        h('span', { class: 'step-link-title', text: step.title }),
+      );
+      link.addEventListener('click', () => goTo(i));
+      return h('li', {}, link);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Updates: the same panel recomputed after a small change (a dragged point)
+
+/** Steps are retypeset this long after the last update, so a drag does not typeset 30 times a second. */
+const REFRESH_DELAY_MS = 150;
+let refreshTimer: number | undefined;
+
+function update(input: PanelInput, derivation: Derivation): void {
+  if (!shown || busy) return;
+  const spec = derivation.interactive;
+  // Anything the explorer cannot take in place (a transposed table with more features…) is a fresh show.
+  if (!shown.pca || input.kind !== 'pca' || spec?.type !== 'pca-scatter' || !isUsableScatter(spec) || spec.space !== shown.pca.space) {
+    return show(input, derivation, { ...view }, shown.precision);
+  }
+  shown.input = input;
+  shown.derivation = derivation;
+  shown.pca.update(input, spec, derivation);
+  persist();
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(refreshSteps, REFRESH_DELAY_MS);
+}
+
+/** Redraws the steps whose content changed, keeping the step, the mode and what the reader is looking at. */
+function refreshSteps(): void {
+  if (!shown) return;
+  // Typesetting takes the main thread for a moment; not in the middle of a drag.
+  if (shown.pca?.dragging) return void (refreshTimer = window.setTimeout(refreshSteps, REFRESH_DELAY_MS));
+  const s = shown;
+  const n = s.derivation.steps.length;
+  let changed = false;
+  for (const [i, json] of s.drawnFrom) {
+    if (i < n && JSON.stringify(s.derivation.steps[i]) === json) continue;
+    s.articles.delete(i);
+    s.drawnFrom.delete(i);
+    changed = true;
+  }
+  if (view.step >= n) view.step = Math.max(0, n - 1);
+  if (frameKey(s.derivation) !== frameDrawnFrom) {
+    showFrame(s.derivation);
+    markCurrent();
+  }
+  if (!changed) return;
+  // Anchor on the explorer when the reader is at it, else on the current step, so nothing moves under them.
+  const anchor = ui.interactive.getBoundingClientRect().top < window.innerHeight / 2 ? ui.interactive : currentArticle();
+  const before = anchor?.getBoundingClientRect().top;
+  renderSteps();
+  s.pca?.relink();
+  const after = (anchor === ui.interactive ? anchor : currentArticle())?.getBoundingClientRect().top;
+  if (before !== undefined && after !== undefined && after !== before) {
+    scrollQuietUntil = performance.now() + 400;
+    window.scrollBy({ top: after - before });
+  }
 }
 
 function setBusy(message: string): void {
@@ -126,7 +201,9 @@ function article(i: number): HTMLElement {
   let a = s.articles.get(i);
   if (!a) {
     a = stepArticle(s.derivation.steps[i], { index: i, total: s.derivation.steps.length, precision: s.precision, onCopy: (step) => post({ type: 'copyTex', step }) });
+    if (s.derivation.kind === 'pca') markSampleRows(a);
     s.articles.set(i, a);
+    s.drawnFrom.set(i, JSON.stringify(s.derivation.steps[i]));
   }
   return a;
 }
@@ -287,6 +364,7 @@ ui.next.addEventListener('click', () => goTo(view.step + 1));
 ui.modeToggle.addEventListener('click', () => setMode(view.mode === 'all' ? 'step' : 'all'));
 ui.exportMd.addEventListener('click', () => post({ type: 'exportMarkdown' }));
 new ResizeObserver(() => markScrollableMath()).observe(ui.steps);
+linkTableHover(ui.steps, (i) => shown?.pca?.hoverSample(i));
 
 document.addEventListener('keydown', (e) => {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !shown || busy) return;

@@ -141,7 +141,16 @@ export interface Session {
   close: () => Promise<string[]>;
 }
 
-export async function open(browser: Browser, origin: string, theme: ThemeName, opts: { width?: number; height?: number; truncate?: (k: number) => number[][]; savedState?: unknown } = {}): Promise<Session> {
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  truncate?: (k: number) => number[][];
+  savedState?: unknown;
+  /** Plays the host for any other message the webview posts (PCA edits…); reply with `send`. */
+  host?: (m: WebviewMessage, send: (msg: HostMessage) => Promise<void>) => void;
+}
+
+export async function open(browser: Browser, origin: string, theme: ThemeName, opts: OpenOptions = {}): Promise<Session> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1100, height: opts.height ?? 860 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -163,6 +172,7 @@ export async function open(browser: Browser, origin: string, theme: ThemeName, o
   // The host's side of requestTruncation.
   await page.exposeFunction('__hostReceive', (m: WebviewMessage) => {
     if (m.type === 'requestTruncation' && opts.truncate) void send({ type: 'truncation', k: m.k, matrix: opts.truncate(m.k) });
+    opts.host?.(m, send);
   });
   // tsx compiles this file with esbuild's keepNames, which wraps functions in a `__name` helper;
   // functions serialised into the page need that helper there too.

@@ -1,7 +1,7 @@
 /**
  * Preview harness for the webview renderer, outside VS Code.
  *
- *   npx tsx test/webview/preview.ts
+ *   npx tsx test/webview/preview.ts [part of a scenario name]
  *
  * Plays the host's part (show, busy, error, navigate, truncation replies)
  * against the real bundle and HTML, checks the DOM contract, keyboard use,
@@ -15,6 +15,8 @@ import { chromium, type Page } from 'playwright-core';
 import type { HostMessage } from '../../src/protocol';
 import { build, check, failures, open, outDir, root, serve, type Session } from './harness';
 import { bigExample, hostileDerivation, smallTruncations, svdDerivation } from './sampleDerivation';
+import { assignment, pcaHost } from './pcaData';
+import { bigPlane, measureRedraw, pcaAssignment, pcaNarrow, pcaScores, pcaUpdateKeepsScroll } from './pcaScenarios';
 import type { ThemeName } from './themes';
 
 const show = (derivation = svdDerivation, step = 0, mode: 'step' | 'all' = 'step', k?: number): HostMessage => ({
@@ -215,6 +217,9 @@ async function restored(s: Session): Promise<void> {
 
 // ---------------------------------------------------------------------------
 
+/** Update → redraw measurements, printed at the end. */
+const timings: string[] = [];
+
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   console.log(await build());
@@ -233,9 +238,21 @@ async function main(): Promise<void> {
     ['hostile input', 'light', hostile, {}],
     ['narrow panel', 'light', narrow, { width: 480, height: 900, truncate: small }],
     ['restored panel', 'dark', restored, { savedState: { version: 1, input: { kind: 'svd', text: '1' }, view: { step: 0, mode: 'step' } } }],
+    ['PCA: the assignment', 'light', (s) => pcaAssignment(s, 'light'), { host: pcaHost(assignment) }],
+    ['PCA: the assignment', 'dark', (s) => pcaAssignment(s, 'dark'), { host: pcaHost(assignment) }],
+    ['PCA: the assignment', 'high-contrast', (s) => pcaAssignment(s, 'hc'), { host: pcaHost(assignment) }],
+    ['PCA: an update in whole-derivation mode', 'light', pcaUpdateKeepsScroll, {}],
+    ['PCA: d = 5 scores view', 'light', (s) => pcaScores(s, 'light'), {}],
+    ['PCA: d = 5 scores view', 'dark', (s) => pcaScores(s, 'dark'), {}],
+    ['PCA: d = 5 scores view', 'high-contrast', (s) => pcaScores(s, 'hc'), {}],
+    ['PCA: narrow panel', 'light', pcaNarrow, { width: 480, height: 900 }],
+    ['PCA: update → redraw, N = 4', 'dark', async (s) => void timings.push(await measureRedraw(s, 4)), {}],
+    ['PCA: update → redraw, N = 500', 'dark', async (s) => void timings.push(await measureRedraw(s, bigPlane.samples.length)), {}],
   ];
   try {
-    for (const [name, theme, run, opts] of scenarios) {
+    // `npx tsx test/webview/preview.ts PCA` runs only the scenarios whose name contains "PCA".
+    const only = process.argv[2];
+    for (const [name, theme, run, opts] of scenarios.filter(([name]) => !only || name.includes(only))) {
       console.log(`\n${name} (${theme})`);
       const s = await open(browser, server.origin, theme, opts);
       try {
@@ -251,6 +268,7 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
   }
+  console.log(`\nPCA update → redrawn scatter (median of 10):\n  ${timings.join('\n  ')}`);
   console.log(`\nScreenshots in ${path.relative(root, outDir)}/`);
   if (failures.length) {
     console.error(`\n${failures.length} check(s) failed:\n- ${failures.join('\n- ')}`);

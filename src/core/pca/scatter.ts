@@ -7,6 +7,8 @@
 import type { PcaScatter } from '../derivation';
 import type { PcaFit } from './compute';
 
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+
 export function pcaScatter(fit: PcaFit, names: string[], orientation: 'samples-as-rows' | 'features-as-rows'): PcaScatter {
   const scores = fit.projections.map((z) => z[0]);
   if (fit.features === 2) {
@@ -21,7 +23,7 @@ export function pcaScatter(fit: PcaFit, names: string[], orientation: 'samples-a
       mean: [mx, my],
       axes: fit.eigenvectors.map((e, i) => {
         const r = Math.sqrt(fit.eigenvalues[i]);
-        return { from: [mx, my], to: [mx + r * e[0], my + r * e[1]], label: `e${i + 1}·√λ${i + 1}` };
+        return { from: [mx, my], to: [mx + r * e[0], my + r * e[1]], label: `e${SUB[i + 1]}√λ${SUB[i + 1]}` };
       }),
       feet: fit.centred.slice(0, 5000).map((c) => {
         const z = c[0] * e1[0] + c[1] * e1[1];
@@ -32,12 +34,15 @@ export function pcaScatter(fit: PcaFit, names: string[], orientation: 'samples-a
       orientation,
     };
   }
+  // Scores on the first two axes whatever k is, so the picture is the same for any number kept.
+  const [e1, e2] = fit.eigenvectors;
+  const dot = (e: number[] | undefined, c: number[]) => (e ? e.reduce((s, x, j) => s + x * c[j], 0) : 0);
   return {
     type: 'pca-scatter',
     space: 'scores',
     xLabel: 'PC1',
     yLabel: fit.features > 1 ? 'PC2' : '',
-    points: fit.projections.slice(0, 5000).map((z) => [z[0], z[1] ?? 0]),
+    points: fit.centred.slice(0, 5000).map((c) => [dot(e1, c), dot(e2, c)]),
     scores,
     editable: false,
     orientation,
