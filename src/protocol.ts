@@ -46,7 +46,9 @@ export type WebviewMessage =
   /** PCA: the student dragged sample `index` to `point` (data coordinates). */
   | { type: 'editPoint'; index: number; point: [number, number] }
   /** PCA: forget every dragged point. */
-  | { type: 'resetEdits' };
+  | { type: 'resetEdits' }
+  /** Activation Explorer: show `name` with `params`, optionally overlaid with `compare`. */
+  | { type: 'explorerChange'; name: string; params: Record<string, number | string>; compare?: string };
 
 // ---------------------------------------------------------------------------
 // Runtime guards. Hand-written so both bundles stay small and so every field
@@ -77,7 +79,7 @@ export function isPanelInput(x: unknown): x is PanelInput {
         x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point))
       );
     case 'activation':
-      return isStr(x.name) && (x.params === undefined || isObj(x.params));
+      return isStr(x.name) && (x.params === undefined || isObj(x.params)) && (x.compare === undefined || isStr(x.compare));
     case 'cross-entropy':
     case 'sigmoid-zigzag':
       return x.options === undefined || isObj(x.options);
@@ -161,6 +163,15 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return hasOnly(x, ['type']);
     case 'editPoint':
       return isInt(x.index) && isPoint(x.point) && hasOnly(x, ['type', 'index', 'point']);
+    case 'explorerChange':
+      return (
+        isStr(x.name) &&
+        x.name.length <= 40 &&
+        isObj(x.params) &&
+        Object.values(x.params).every((v) => isNum(v) || (isStr(v) && v.length <= 20)) &&
+        (x.compare === undefined || (isStr(x.compare) && x.compare.length <= 40)) &&
+        hasOnly(x, ['type', 'name', 'params', 'compare'])
+      );
     case 'viewChanged':
       return isViewState(x.view) && hasOnly(x, ['type', 'view']);
     case 'requestTruncation':

@@ -5,6 +5,8 @@
  */
 import { deriveActivation, deriveDerivative } from './activations/derivations';
 import { measureNsPerElement } from './activations/flops';
+import { samplePlot } from './activations/samples';
+import { getActivation, resolveParams } from './activations/table';
 import type { ActivationParams } from './activations/types';
 import type { Derivation } from './derivation';
 import { deriveCrossEntropy, type CrossEntropyInput } from './losses/cross-entropy';
@@ -26,6 +28,8 @@ export interface ActivationInput {
   source?: string;
   name: string;
   params?: ActivationParams;
+  /** The Activation Explorer's compare mode: a second function to overlay. */
+  compare?: string;
 }
 
 export interface CrossEntropyTopic {
@@ -91,7 +95,14 @@ export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTo
       return pcaFromInput(input, options);
     case 'activation': {
       const out = deriveActivation(input.name, input.params);
-      return { ...out, derivation: out.derivation as Derivation, title: `Activation · ${out.derivation.title}` };
+      const explorer = out.derivation.interactive;
+      if (explorer && input.compare) {
+        const other = getActivation(input.compare);
+        const params = resolveParams(other.name, {});
+        const samples = samplePlot(other.name, params, explorer.domain, explorer.x.length);
+        explorer.compare = { name: other.name, label: other.label, f: samples.f, df: samples.df, kinks: other.kinks(params) };
+      }
+      return { ...out, derivation: out.derivation as Derivation, title: `Activation · ${out.derivation.title.replace(/^Activation: /, '')}` };
     }
     case 'cross-entropy':
       return { ...deriveCrossEntropy(input.options), title: 'Cross-entropy vs MSE' } as TopicOutcome;

@@ -186,6 +186,9 @@ export class DerivationPanel implements vscode.Disposable {
       case 'resetEdits':
         if (this.input.kind !== 'pca') return;
         return this.recompute({ ...this.input, edits: [] }, 'update');
+      case 'explorerChange':
+        if (this.input.kind !== 'activation') return;
+        return this.recompute({ kind: 'activation', name: message.name, params: message.params as never, compare: message.compare }, 'update');
     }
   }
 

@@ -123,6 +123,8 @@ export interface ActivationExplorer {
   df: number[];
   /** Where the f′ curve jumps; the panel should break its line there. */
   kinks: number[];
+  /** Compare mode: a second function on the same grid, overlaid. */
+  compare?: { name: CanonicalName; label: string; f: number[]; df: number[]; kinks: number[] };
 }
 
 /**
