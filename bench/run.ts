@@ -9,12 +9,14 @@ import { bench as linalgBench } from './linalg.bench';
 import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
 import { bench as activationsBench } from './activations.bench';
+import { bench as optimBench } from './optim.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
   ['Linear algebra', linalgBench],
   ['Parsing selections', parseBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
+  ['Optimizers', optimBench],
   ['Extension activation', activationBench],
 ];
 

@@ -104,8 +104,8 @@ export function isPersistedState(x: unknown): x is PersistedState {
   return isObj(x) && x.version === 1 && isPanelInput(x.input) && isViewState(x.view);
 }
 
-const TOPIC_KINDS = ['svd', 'pca', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative'];
-const INTERACTIVE_TYPES = ['svd-truncation', 'pca-scatter', 'activation-explorer'];
+const TOPIC_KINDS = ['svd', 'pca', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative', 'optimize', 'gd', 'gd-compare'];
+const INTERACTIVE_TYPES = ['svd-truncation', 'pca-scatter', 'activation-explorer', 'loop-code'];
 
 function isStep(x: unknown): boolean {
   return (
@@ -115,7 +115,7 @@ function isStep(x: unknown): boolean {
     isStr(x.tex) &&
     isStr(x.text) &&
     (x.highlights === undefined || Array.isArray(x.highlights)) &&
-    (x.plot === undefined || (isObj(x.plot) && (x.plot.type === 'line' || x.plot.type === 'bar'))) &&
+    (x.plot === undefined || (isObj(x.plot) && (x.plot.type === 'line' || x.plot.type === 'bar' || x.plot.type === 'contour'))) &&
     (x.table === undefined || (isObj(x.table) && Array.isArray(x.table.columns) && Array.isArray(x.table.rows)))
   );
 }

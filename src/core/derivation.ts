@@ -7,8 +7,9 @@
  */
 
 import type { ActivationExplorer, ActivationTopicKind } from './activations/types';
+import type { ContourPlot, LoopCode, OptimTopicKind } from './optim/types';
 
-export type TopicKind = 'svd' | 'pca' | ActivationTopicKind;
+export type TopicKind = 'svd' | 'pca' | ActivationTopicKind | OptimTopicKind;
 
 export interface Derivation {
   kind: TopicKind;
@@ -72,10 +73,12 @@ export type PlotSpec =
       yLabel: string;
       labels: string[];
       values: number[];
-    };
+    }
+  /** Level curves of an objective with optimizer paths on top (see `src/core/optim/types.ts`). */
+  | ContourPlot;
 
 /** Interactive panels beyond the step list. */
-export type Interactive = SvdTruncation | PcaScatter | ActivationExplorer;
+export type Interactive = SvdTruncation | PcaScatter | ActivationExplorer | LoopCode;
 
 /** PCA's scatter plot; see `src/core/pca/scatter.ts`. */
 export interface PcaScatter {
