@@ -3,6 +3,8 @@
  *   mdl svd "<matrix>" [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
  *   mdl pca "<data>" [--components k] [--denominator n-1|n] [...]
  *   mdl activation NAME [--format json|md]
+ *   mdl run FILE.mdl.json [--problem ID] [--format json|md|text]
+ *   mdl check FILE.mdl.json      (exit 1 when an answer is wrong, file:line:col diagnostics)
  * Text comes from the argument, from --file, or from stdin.
  * Exit codes: 0 success, 1 bad input (message says where), 2 bad usage.
  */
@@ -13,12 +15,15 @@ import { deriveActivation } from './core/activations/derivations';
 import { findActivationAt } from './core/activations/recognize';
 import { CANONICAL_NAMES, canonicalName, getActivation } from './core/activations/table';
 import type { Derivation } from './core/derivation';
+import { checkFile, formatDiagnostic, loadProblemFile, runFile, runProblem } from './core/problems';
 import { defaultTopicOptions, pcaFromInput, svdFromText, type TopicOptions } from './core/topics';
 
 const USAGE = `Usage:
   mdl svd "<matrix>"  [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
   mdl pca "<data>"    [--components k] [--denominator n-1|n] [--transpose] [options as for svd]
   mdl activation NAME [--format json|md|text]
+  mdl run FILE.mdl.json [--problem ID] [--format json|md|text]
+  mdl check FILE.mdl.json
 
 svd reads a matrix (JSON/Python lists, NumPy, MATLAB, Mathematica, LaTeX, CSV/TSV or a
 Markdown table); pca reads a dataset (a table with a header, as in the assignment,
@@ -33,6 +38,7 @@ is printed.
   --components k  pca: components to keep (default 1)
   --denominator   pca: covariance denominator, n-1 (default) or n
   --transpose     pca: flip the detected orientation (features as rows ↔ samples as rows)
+  --problem ID    run: only the problem with this id
   -h, --help      show this help`;
 
 type Format = 'json' | 'md' | 'text';
@@ -46,7 +52,7 @@ export interface CliIo {
 
 export class UsageError extends Error {}
 
-const COMMANDS = ['svd', 'pca', 'activation'] as const;
+const COMMANDS = ['svd', 'pca', 'activation', 'run', 'check'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Parsed {
@@ -57,6 +63,7 @@ interface Parsed {
   options: TopicOptions;
   components: number;
   transpose: boolean;
+  problem?: string;
 }
 
 export function parseArgs(argv: string[]): Parsed | 'help' {
@@ -65,6 +72,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
   let file: string | undefined;
   let components = 1;
   let transpose = false;
+  let problem: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -93,6 +101,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       if (d !== 'n-1' && d !== 'n') throw new UsageError(`--denominator must be n-1 or n, not "${d}"`);
       options.denominator = d;
     } else if (arg === '--transpose') transpose = true;
+    else if (arg === '--problem') problem = value();
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
@@ -101,7 +110,11 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (known: ${COMMANDS.join(', ')})`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (quote the matrix as one argument)`);
   if (text !== undefined && file !== undefined) throw new UsageError('give the matrix either as an argument or with --file, not both');
-  return { command: command as Command, text, file, format, options, components, transpose };
+  if ((command === 'run' || command === 'check') && text !== undefined) {
+    if (file !== undefined) throw new UsageError('give the problem file once');
+    return { command, file: text, format, options, components, transpose, problem };
+  }
+  return { command: command as Command, text, file, format, options, components, transpose, problem };
 }
 
 export function runCli(argv: string[], io: CliIo): number {
@@ -129,6 +142,8 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   if (parsed.command === 'activation') return activationCommand(text.trim(), parsed.format, io);
+  if (parsed.command === 'run') return runCommand(text, parsed, io);
+  if (parsed.command === 'check') return checkCommand(text, parsed.file ?? '<stdin>', parsed.options, io);
   try {
     const { derivation, json } =
       parsed.command === 'svd'
@@ -166,6 +181,44 @@ function activationCommand(name: string, format: Format, io: CliIo): number {
   return 0;
 }
 
+/** `mdl run`: every problem (or one) through the same engine; JSON `{"problems":[{id,kind,result,steps}]}`. */
+function runCommand(text: string, parsed: Parsed, io: CliIo): number {
+  const fileName = parsed.file ?? '<stdin>';
+  const out = runFile(text, { ...parsed.options, problem: parsed.problem });
+  const errors = out.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of out.diagnostics) io.stderr(`${formatDiagnostic(fileName, d)}\n`);
+  if (parsed.problem && !out.problems.some((p) => p.id === parsed.problem)) {
+    io.stderr(`mdl: ${fileName} has no problem with id "${parsed.problem}"\n`);
+    return 1;
+  }
+  if (parsed.format === 'json') {
+    const problems = out.problems.map(({ id, kind, result, steps, error }) => (error ? { id, kind, error } : { id, kind, result, steps }));
+    io.stdout(`${JSON.stringify({ problems }, null, 2)}\n`);
+  } else {
+    for (const p of out.problems) {
+      const loaded = loadProblemFile(text).problems.find((q) => q.id === p.id);
+      if (p.error || !loaded) {
+        io.stdout(`## ${p.id}: ${p.error ?? 'not run'}\n\n`);
+        continue;
+      }
+      const { derivation } = runProblem(loaded, parsed.options);
+      const d = { ...derivation, title: `${p.id} · ${derivation.title}` } as Derivation;
+      io.stdout(parsed.format === 'md' ? derivationToMarkdown(d) : derivationToText(d));
+      io.stdout('\n');
+    }
+  }
+  return errors.length || out.problems.some((p) => p.error) ? 1 : 0;
+}
+
+/** `mdl check`: file:line:col diagnostics as a TA's CI wants them; exit 1 when anything is wrong. */
+function checkCommand(text: string, fileName: string, options: TopicOptions, io: CliIo): number {
+  const { diagnostics, failed } = checkFile(text, options);
+  for (const d of diagnostics) io.stdout(`${formatDiagnostic(fileName, d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  io.stdout(failed ? `${errors} problem${errors === 1 ? '' : 's'} found\n` : 'All answers check out.\n');
+  return failed ? 1 : 0;
+}
+
 function readStdin(): string | undefined {
   if (process.stdin.isTTY) return undefined;
   try {
@@ -176,6 +229,11 @@ function readStdin(): string | undefined {
 }
 
 if (require.main === module) {
+  // `mdl … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -85,6 +85,8 @@ export function isPanelInput(x: unknown): x is PanelInput {
       return x.options === undefined || isObj(x.options);
     case 'derivative':
       return isStr(x.expression);
+    case 'problem':
+      return isStr(x.text) && isStr(x.id) && (x.optimizer === undefined || x.optimizer === 'adam') && (x.check === undefined || typeof x.check === 'boolean');
     default:
       return false;
   }

@@ -8,7 +8,9 @@ import { measureNsPerElement } from './activations/flops';
 import { samplePlot } from './activations/samples';
 import { getActivation, resolveParams } from './activations/table';
 import type { ActivationParams } from './activations/types';
-import type { Derivation } from './derivation';
+import type { Derivation, Step } from './derivation';
+import { MdlError } from './errors';
+import { answerDiagnostics, checkAnswers, loadProblemFile, runProblem, type AnswerCheck, type ProblemDiagnostic } from './problems';
 import { deriveCrossEntropy, type CrossEntropyInput } from './losses/cross-entropy';
 import { deriveZigzag, type ZigzagOptions } from './losses/zigzag';
 import type { DisplayOptions } from './display';
@@ -21,7 +23,19 @@ import type { SvdJson } from './svd/result';
 import { rankK } from './svd/truncation';
 
 /** What a panel derives; enough to recompute it after a reload. */
-export type TopicInput = SvdInput | PcaInput | ActivationInput | CrossEntropyTopic | ZigzagTopic | DerivativeTopic;
+export type TopicInput = SvdInput | PcaInput | ActivationInput | CrossEntropyTopic | ZigzagTopic | DerivativeTopic | ProblemTopic;
+
+/** One problem of a `.mdl.json` file (the file's text is kept, so a reload restores exactly what was run). */
+export interface ProblemTopic {
+  kind: 'problem';
+  source?: string;
+  text: string;
+  id: string;
+  /** "Run Adam here": run this optimize problem with Adam, keeping its other settings. */
+  optimizer?: 'adam';
+  /** Add a "Check answer" step with ✓/✗ for each value in `expect`. */
+  check?: boolean;
+}
 
 export interface ActivationInput {
   kind: 'activation';
@@ -108,6 +122,8 @@ export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTo
       return { ...deriveCrossEntropy(input.options), title: 'Cross-entropy vs MSE' } as TopicOutcome;
     case 'sigmoid-zigzag':
       return { ...deriveZigzag(input.options), title: 'Sigmoid zig-zag' } as TopicOutcome;
+    case 'problem':
+      return problemOutcome(input, options);
     case 'derivative': {
       // Swish vs ReLU cost, measured here and now (the worker runs in the extension host's process).
       const out = deriveDerivative(input.expression, measureNsPerElement());
@@ -140,6 +156,44 @@ export function pcaFromInput(input: Omit<PcaInput, 'kind'>, options: TopicOption
   );
   outcome.derivation.warnings.unshift(...data.warnings.filter((w) => !outcome.derivation.warnings.includes(w)));
   return { ...outcome, title: `PCA · ${samples.length}×${d} → ${outcome.json.components.length}` };
+}
+
+function problemOutcome(input: ProblemTopic, options: TopicOptions): TopicOutcome {
+  const loaded = loadProblemFile(input.text);
+  const problem = loaded.problems.find((p) => p.id === input.id);
+  if (!problem) throw new MdlError('invalid-argument', `The file has no problem with id "${input.id}" any more.`);
+  const spec = input.optimizer && problem.kind === 'optimize' ? { ...problem, spec: { ...problem.spec, optimizer: input.optimizer } } : problem;
+  const run = runProblem(spec, options);
+  const derivation = { ...(run.derivation as Derivation) };
+  if (input.check) derivation.steps = [...derivation.steps, checkStep(checkAnswers(problem, run.result))];
+  const label = input.optimizer ? `${input.id} · Adam` : input.id;
+  return { derivation, json: run.result as object, title: `${label} · ${derivation.title}` };
+}
+
+/** "Check answer" as diagnostics on the student's values (wrong → error, accepted with a remark → info). */
+export function checkProblem(text: string, id: string, options: TopicOptions = defaultTopicOptions): ProblemDiagnostic[] {
+  const problem = loadProblemFile(text).problems.find((p) => p.id === id);
+  if (!problem) return [];
+  const run = runProblem(problem, options);
+  return answerDiagnostics(problem, checkAnswers(problem, run.result));
+}
+
+/** ✓/✗ per checked value, as the last step of the panel. */
+function checkStep(checks: AnswerCheck[]): Step {
+  const wrong = checks.filter((c) => !c.ok).length;
+  return {
+    id: 'check-answer',
+    title: wrong ? `Check answer: ${wrong} of ${checks.length} wrong` : `Check answer: all ${checks.length} correct ✓`,
+    tex: wrong ? '\\text{see the table}' : '\\checkmark',
+    text: checks.length ? checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.message}${c.note ? ` (${c.note})` : ''}`).join(' ') : 'This problem has no "expect" block to check.',
+    table: { columns: ['', 'value', 'you wrote', 'computed'], rows: checks.map((c) => [c.ok ? '✓' : '✗', c.path, c.expected, shortValue(c.actual)]) },
+  };
+}
+
+function shortValue(x: unknown): string {
+  if (typeof x === 'number') return Number.isInteger(x) ? String(x) : x.toPrecision(8);
+  if (Array.isArray(x)) return `[${x.map(shortValue).join(', ')}]`;
+  return String(x);
 }
 
 /** The factors behind the panel's k slider; callers cache them per input text. */

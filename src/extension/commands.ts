@@ -10,6 +10,7 @@ import { Cancelled, TaskError } from './compute';
 import { reusePanel, topicOptions } from './config';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
+import { toDiagnostic, type ProblemDiagnostics } from './problemFiles';
 import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
 /** What the topic commands resolve to; the tests read it. */
@@ -155,6 +156,32 @@ export function differentiate(ctx: Ctx) {
       }));
     if (expression === undefined) return { ok: false, error: 'Cancelled.' } as CommandResult;
     return openTopic(ctx, { kind: 'derivative', expression });
+  };
+}
+
+/** CodeLens target: run one problem of a `.mdl.json` file ("Step through", "Run Adam here", "Check answer", …). */
+export function runProblem(ctx: Ctx, diagnostics: ProblemDiagnostics) {
+  return async (arg?: { uri?: string; id?: string; action?: string }): Promise<CommandResult> => {
+    if (!arg?.uri || !arg.id) return { ok: false, error: 'Use the CodeLens above a problem in a .mdl.json file.' };
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
+    const text = doc.getText();
+    const check = arg.action === 'check';
+    if (check) {
+      try {
+        const found = await ctx.compute.run({ task: 'checkProblem', text, problemId: arg.id, options: topicOptions() }, 'MDL: checking the answer');
+        diagnostics.setAnswers(doc, found.map(toDiagnostic));
+      } catch (e) {
+        if (!(e instanceof Cancelled)) ctx.log(`check failed: ${String(e)}`);
+      }
+    }
+    return openTopic(ctx, {
+      kind: 'problem',
+      text,
+      id: arg.id,
+      source: `${vscode.workspace.asRelativePath(doc.uri)} · ${arg.id}`,
+      optimizer: arg.action === 'adam' ? 'adam' : undefined,
+      check,
+    });
   };
 }
 

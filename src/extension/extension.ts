@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { isPersistedState, type PersistedState } from '../protocol';
-import { crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, sigmoidZigzag } from './commands';
+import { crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, runProblem, sigmoidZigzag } from './commands';
+import { PROBLEM_FILE_SELECTOR, ProblemCodeLensProvider, ProblemDiagnostics } from './problemFiles';
 import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
 import { DerivationPanel, VIEW_TYPE } from './panel';
@@ -24,6 +25,9 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   const ctx = new Ctx(context);
   context.subscriptions.push(ctx);
 
+  const diagnostics = new ProblemDiagnostics();
+  context.subscriptions.push(diagnostics, vscode.languages.registerCodeLensProvider(PROBLEM_FILE_SELECTOR, new ProblemCodeLensProvider()));
+
   const commands: Array<[string, (...args: never[]) => unknown]> = [
     ['mdlSteps.decomposeSvd', decomposeSvd(ctx)],
     ['mdlSteps.reducePca', reducePca(ctx)],
@@ -31,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     ['mdlSteps.crossEntropy', crossEntropy(ctx)],
     ['mdlSteps.sigmoidZigzag', sigmoidZigzag(ctx)],
     ['mdlSteps.differentiate', differentiate(ctx)],
+    ['mdlSteps.runProblem', runProblem(ctx, diagnostics)],
     ['mdlSteps.nextStep', navigate(ctx, 'next')],
     ['mdlSteps.previousStep', navigate(ctx, 'previous')],
     ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],

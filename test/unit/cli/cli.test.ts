@@ -133,3 +133,31 @@ describe('mdl activation', () => {
     assert.match(err, /Known: sigmoid, tanh, relu/);
   });
 });
+
+describe('mdl run / mdl check', () => {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const assignment = readFileSync('examples/assignment.mdl.json', 'utf8');
+  const broken = readFileSync('examples/broken.mdl.json', 'utf8');
+  const files = { 'a.mdl.json': assignment, 'b.mdl.json': broken };
+
+  it('runs one problem to the JSON contract', () => {
+    const { code, out } = run(['run', 'a.mdl.json', '--problem', 'q1', '--format', 'json'], undefined, files);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.problems.length, 1);
+    assert.equal(json.problems[0].id, 'q1');
+    assert.equal(json.problems[0].result.kind, 'svd');
+    assert.ok(Math.abs(json.problems[0].result.singularValues[0] - Math.sqrt(3)) < 1e-14);
+  });
+
+  it('an unknown problem id is an error', () => {
+    assert.equal(run(['run', 'a.mdl.json', '--problem', 'nope'], undefined, files).code, 1);
+  });
+
+  it('check passes the assignment file and fails the broken one with file:line:col diagnostics', () => {
+    assert.equal(run(['check', 'a.mdl.json'], undefined, files).code, 0);
+    const bad = run(['check', 'b.mdl.json'], undefined, files);
+    assert.equal(bad.code, 1);
+    assert.match(bad.out, /^b\.mdl\.json:\d+:\d+: error: Unknown kind "svdd"/m);
+  });
+});
