@@ -142,9 +142,9 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   if (parsed.command === 'activation') return activationCommand(text.trim(), parsed.format, io);
-  if (parsed.command === 'run') return runCommand(text, parsed, io);
-  if (parsed.command === 'check') return checkCommand(text, parsed.file ?? '<stdin>', parsed.options, io);
   try {
+    if (parsed.command === 'run') return runCommand(text, parsed, io);
+    if (parsed.command === 'check') return checkCommand(text, parsed.file ?? '<stdin>', parsed.options, io);
     const { derivation, json } =
       parsed.command === 'svd'
         ? svdFromText(text, parsed.options)
@@ -187,10 +187,6 @@ function runCommand(text: string, parsed: Parsed, io: CliIo): number {
   const out = runFile(text, { ...parsed.options, problem: parsed.problem });
   const errors = out.diagnostics.filter((d) => d.severity === 'error');
   for (const d of out.diagnostics) io.stderr(`${formatDiagnostic(fileName, d)}\n`);
-  if (parsed.problem && !out.problems.some((p) => p.id === parsed.problem)) {
-    io.stderr(`mdl: ${fileName} has no problem with id "${parsed.problem}"\n`);
-    return 1;
-  }
   if (parsed.format === 'json') {
     const problems = out.problems.map(({ id, kind, result, steps, error }) => (error ? { id, kind, error } : { id, kind, result, steps }));
     io.stdout(`${JSON.stringify({ problems }, null, 2)}\n`);

@@ -75,13 +75,19 @@ export function checkRows(text: string, table: TextTable, width: number, whole: 
   }
 }
 
-const MISSING = /^(?:|na|n\/a|#n\/a|nan|null|none|nil|\?|[-–—])$/i;
+// Spelled out rather than case-insensitive, so that a column named "Na" (sodium) is still a name.
+const MISSING = /^(?:|NA|na|N\/A|n\/a|#N\/A|NaN|nan|NAN|null|NULL|Null|None|none|nil|\?|[-–—])$/;
 
 /** Spreadsheet and pandas spellings of "no value": an empty cell, NA, NaN, null, None, ?, a dash. */
 export function isMissing(text: string, start: number, end: number): boolean {
   let s = text.slice(start, end).trim();
   if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) s = s.slice(1, -1).trim();
-  return MISSING.test(s);
+  return isMissingText(s);
+}
+
+/** isMissing for a cell's text without blanks and quotes. */
+export function isMissingText(s: string): boolean {
+  return s.length <= 4 && MISSING.test(s);
 }
 
 export type MissingError = (line: number, position: number, at: Span, cell: CellPosition) => MdlError;

@@ -9,7 +9,7 @@ import { scanDelimited, scanMarkdown, type Delimiter } from './delimited';
 import { Grid } from './grid';
 import { evaluateCell, isPlainNumber, type CellOptions } from './scalar';
 import type { Span } from './selection';
-import type { GridRow, TextTable } from './dataset-table';
+import { isMissingText, type GridRow, type TextTable } from './dataset-table';
 import { displayName, isSampleCorner } from './dataset-names';
 
 export type TextLayout = Delimiter | 'markdown';
@@ -181,12 +181,13 @@ export class LabelTest {
     private readonly options?: CellOptions,
   ) {}
 
+  /** A dataset's addition to the rule: NA, NaN, ? are missing values, never names. */
   areLabels(spans: Span[], allowEmpty: boolean): boolean {
     let named = 0;
     for (const span of spans) {
       const t = this.bare(span);
-      if (t === '') {
-        if (!allowEmpty) return false;
+      if (isMissingText(t)) {
+        if (!allowEmpty || t !== '') return false;
       } else if (isPlainNumber(this.options?.decimalComma ? t.replace(',', '.') : t)) return false;
       else named++;
     }

@@ -243,6 +243,12 @@ describe('parseDataset: names', () => {
     assert.equal(displaySampleName('Alice'), 'Alice');
   });
 
+  it('missing-value markers are never names; a column called Na still is', () => {
+    // Not a header, so its first cell is the first missing value.
+    assert.throws(() => parseDataset('NaN,NA\n1,2\n3,5'), { code: 'non-numeric', message: /^Row 1 has no value for x₁ —/ });
+    expectDataset('Na,K\n1,2\n3,5\n4,4', { featureNames: ['Na', 'K'] });
+  });
+
   it('names unnamed features x₁ … x_d, also past 9', () => {
     const row = Array.from({ length: 12 }, (_, j) => j).join(',');
     assert.deepEqual(parseDataset(`${row}\n${row.replace('0', '1')}`).featureNames.slice(9), ['x₁₀', 'x₁₁', 'x₁₂']);

@@ -1,0 +1,98 @@
+// PCA, activation hovers and problem files in the real extension host.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DecomposeResult, EXTENSION_ID, MdlApi, derivationTabs, select, waitFor } from './util';
+
+const TABLE = 'Feature\tExample - 1\tExample - 2\tExample - 3\tExample - 4\n$X_1$\t4\t8\t13\t7\n$X_2$\t11\t4\t5\t14';
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mdl-features-'));
+const repo = path.resolve(__dirname, '..', '..', '..');
+
+async function closeAll() {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('no derivation tabs', () => derivationTabs().length === 0);
+}
+
+async function open(name: string, content: string): Promise<vscode.TextEditor> {
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, content);
+  return vscode.window.showTextDocument(vscode.Uri.file(file));
+}
+
+describe('features', function () {
+  let api: MdlApi;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<MdlApi>(EXTENSION_ID)!.activate();
+  });
+  afterEach(closeAll);
+
+  it('"Reduce dimensions (PCA)" on the assignment table opens a PCA panel', async () => {
+    const editor = await open('pca.md', `# Data\n\n${TABLE}\n`);
+    select(editor, TABLE);
+    const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.reducePca');
+    assert.ok(res?.ok, JSON.stringify(res));
+    assert.strictEqual(res.title, 'PCA · 4×2 → 1');
+    await waitFor('the PCA tab', () => derivationTabs().some((t) => t.label === 'PCA · 4×2 → 1'));
+    await waitFor('the webview to render', () => api.testing.panels()[0]?.ready);
+    assert.strictEqual(editor.document.getText(), `# Data\n\n${TABLE}\n`, 'the document was edited');
+  });
+
+  it('a hover over relu in Python returns the function and its derivative', async () => {
+    const editor = await open('model.py', 'import torch.nn.functional as F\ny = F.relu(x)\nrelu_count = 3\n');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('relu(') + 1);
+    const hovers = await waitFor('a hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+      return h?.find((x) => x.contents.some((c) => /ReLU/.test(typeof c === 'string' ? c : (c as vscode.MarkdownString).value)));
+    });
+    const text = hovers.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)).join('\n');
+    assert.match(text, /f′\(x\)/, 'the derivative is shown');
+    assert.match(text, /data:image\/svg\+xml;base64,/, 'the typeset maths is an SVG image');
+    assert.match(text, /command:mdlSteps\.openActivationExplorer/);
+    // No hover from us on an unrelated identifier.
+    const negative = editor.document.positionAt(editor.document.getText().indexOf('relu_count') + 2);
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, negative);
+    assert.ok(!none.some((x) => x.contents.some((c) => /ReLU/.test(typeof c === 'string' ? c : (c as vscode.MarkdownString).value))));
+  });
+
+  it('CodeLens appear above every problem of examples/assignment.mdl.json', async () => {
+    const uri = vscode.Uri.file(path.join(repo, 'examples', 'assignment.mdl.json'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const lenses = await waitFor('CodeLens', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+      return l?.filter((x) => x.command?.command === 'mdlSteps.runProblem').length ? l : undefined;
+    });
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => t.includes('Run Adam here')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.includes('Check answer')));
+    assert.ok(titles.some((t) => t.includes('Decompose (SVD)')));
+    const problems = JSON.parse(doc.getText().replace(/^\s*\/\/.*$/gm, '')).problems.length;
+    assert.ok(titles.filter((t) => t.includes('Step through')).length === problems, 'one "Step through" per problem');
+  });
+
+  it('"Run Adam here" opens a panel', async () => {
+    const uri = vscode.Uri.file(path.join(repo, 'examples', 'assignment.mdl.json'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+    const adam = lenses.find((l) => l.command?.title.includes('Run Adam here'));
+    assert.ok(adam?.command, 'no "Run Adam here" lens');
+    const res = await vscode.commands.executeCommand<DecomposeResult>(adam.command.command, ...(adam.command.arguments ?? []));
+    assert.ok(res?.ok, JSON.stringify(res));
+    assert.match(res.title, /Adam/);
+    await waitFor('the Adam tab', () => derivationTabs().some((t) => /Adam/.test(t.label)));
+  });
+
+  it('diagnostics appear on a broken problem file, on the offending value', async () => {
+    const uri = vscode.Uri.file(path.join(repo, 'examples', 'broken.mdl.json'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const diagnostics = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'MDL');
+      return d.length ? d : undefined;
+    });
+    const kind = diagnostics.find((d) => /Unknown kind "svdd"/.test(d.message));
+    assert.ok(kind, diagnostics.map((d) => d.message).join('\n'));
+    assert.strictEqual(doc.getText(kind.range), '"svdd"');
+    assert.ok(diagnostics.some((d) => /lr must be positive|must be a number/.test(d.message)));
+  });
+});
