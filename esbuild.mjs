@@ -43,7 +43,8 @@ if (args.has('--tests')) {
   });
 }
 if (args.has('--bench')) {
-  targets.push({ ...node, entryPoints: { 'bench/run': 'bench/run.ts' }, outdir: 'dist' });
+  // playwright-core stays external: it loads its own files at run time.
+  targets.push({ ...node, entryPoints: { 'bench/run': 'bench/run.ts' }, outdir: 'dist', external: ['playwright-core'] });
 }
 
 if (args.has('--watch')) {

@@ -10,6 +10,7 @@ import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
 import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
+import { bench as panelBench } from './panel.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Parsing selections', parseBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
+  ['Real workbench', panelBench],
   ['Extension activation', activationBench],
 ];
 

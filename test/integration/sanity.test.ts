@@ -15,4 +15,10 @@ describe('extension host', () => {
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     assert.strictEqual(ext.packageJSON.name, 'mdl-steps');
   });
+
+  it('activates and reports how long activate() took', async () => {
+    const api = await vscode.extensions.getExtension<{ testing: { activationMs: number } }>(EXTENSION_ID)!.activate();
+    assert.ok(Number.isFinite(api.testing.activationMs) && api.testing.activationMs >= 0);
+    console.log(`      activate() took ${api.testing.activationMs.toFixed(1)} ms in the real extension host`);
+  });
 });
