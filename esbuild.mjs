@@ -4,9 +4,12 @@
 //   --tests       also bundle the integration suite (dist/test/integration/index.js)
 //   --bench       also bundle the benchmarks (dist/bench/run.js)
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+// A release starts from an empty dist/, so no stale source maps or test bundles get packaged.
+if (production) rmSync('dist', { recursive: true, force: true });
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',

@@ -10,7 +10,7 @@ import { getActivation, resolveParams } from './activations/table';
 import type { ActivationParams } from './activations/types';
 import type { Derivation, Step } from './derivation';
 import { MdlError } from './errors';
-import { answerDiagnostics, checkAnswers, loadProblemFile, runProblem, type AnswerCheck, type ProblemDiagnostic } from './problems';
+import { answerDiagnostics, checkAnswers, loadProblemFile, runProblem, type AnswerCheck, type ProblemDiagnostic, type SourceRange } from './problems';
 import { deriveCrossEntropy, type CrossEntropyInput } from './losses/cross-entropy';
 import { deriveZigzag, type ZigzagOptions } from './losses/zigzag';
 import type { DisplayOptions } from './display';
@@ -168,6 +168,20 @@ function problemOutcome(input: ProblemTopic, options: TopicOptions): TopicOutcom
   if (input.check) derivation.steps = [...derivation.steps, checkStep(checkAnswers(problem, run.result))];
   const label = input.optimizer ? `${input.id} · Adam` : input.id;
   return { derivation, json: run.result as object, title: `${label} · ${derivation.title}` };
+}
+
+/** What the editor needs from a problem file: where each problem is, and the diagnostics. */
+export interface ProblemFileSummary {
+  problems: Array<{ id: string; kind: string | null; range: SourceRange; hasExpect: boolean }>;
+  diagnostics: ProblemDiagnostic[];
+}
+
+export function summarizeProblemFile(text: string): ProblemFileSummary {
+  const loaded = loadProblemFile(text);
+  return {
+    problems: loaded.problems.map((p) => ({ id: p.id, kind: p.kind, range: p.range, hasExpect: p.spec.expect !== undefined })),
+    diagnostics: loaded.diagnostics,
+  };
 }
 
 /** "Check answer" as diagnostics on the student's values (wrong → error, accepted with a remark → info). */

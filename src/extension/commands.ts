@@ -10,7 +10,7 @@ import { Cancelled, TaskError } from './compute';
 import { reusePanel, topicOptions } from './config';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
-import { toDiagnostic, type ProblemDiagnostics } from './problemFiles';
+import { toDiagnostic, type ProblemFiles } from './problemFiles';
 import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
 /** What the topic commands resolve to; the tests read it. */
@@ -160,7 +160,7 @@ export function differentiate(ctx: Ctx) {
 }
 
 /** CodeLens target: run one problem of a `.mdl.json` file ("Step through", "Run Adam here", "Check answer", …). */
-export function runProblem(ctx: Ctx, diagnostics: ProblemDiagnostics) {
+export function runProblem(ctx: Ctx, diagnostics: ProblemFiles) {
   return async (arg?: { uri?: string; id?: string; action?: string }): Promise<CommandResult> => {
     if (!arg?.uri || !arg.id) return { ok: false, error: 'Use the CodeLens above a problem in a .mdl.json file.' };
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));

@@ -9,14 +9,14 @@ import type { DerivationPanel } from './panel';
 
 export class Ctx implements vscode.Disposable {
   readonly compute: ComputeClient;
-  /** A second worker for hovers, so a long derivation (or its cancellation) never delays them. */
-  readonly hoverCompute: ComputeClient;
+  /** A second worker for quick work (hovers, problem-file diagnostics), so a long derivation or its cancellation never delays it. */
+  readonly quickCompute: ComputeClient;
   readonly panels = new PanelRegistry();
   private readonly output: vscode.LogOutputChannel;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {
     this.compute = new ComputeClient(extensionContext.extensionPath);
-    this.hoverCompute = new ComputeClient(extensionContext.extensionPath);
+    this.quickCompute = new ComputeClient(extensionContext.extensionPath);
     this.output = vscode.window.createOutputChannel('MDL Steps', { log: true });
   }
 
@@ -30,7 +30,7 @@ export class Ctx implements vscode.Disposable {
 
   dispose(): void {
     this.compute.dispose();
-    this.hoverCompute.dispose();
+    this.quickCompute.dispose();
     this.panels.disposeAll();
     this.output.dispose();
   }

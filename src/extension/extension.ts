@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isPersistedState, type PersistedState } from '../protocol';
 import { crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, runProblem, sigmoidZigzag } from './commands';
-import { PROBLEM_FILE_SELECTOR, ProblemCodeLensProvider, ProblemDiagnostics } from './problemFiles';
+import { PROBLEM_FILE_SELECTOR, ProblemCodeLensProvider, ProblemFiles } from './problemFiles';
 import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
 import { DerivationPanel, VIEW_TYPE } from './panel';
@@ -28,8 +28,8 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   const ctx = new Ctx(context);
   context.subscriptions.push(ctx);
 
-  const diagnostics = new ProblemDiagnostics();
-  context.subscriptions.push(diagnostics, vscode.languages.registerCodeLensProvider(PROBLEM_FILE_SELECTOR, new ProblemCodeLensProvider()));
+  const problemFiles = new ProblemFiles(ctx.quickCompute, (m) => ctx.log(m));
+  context.subscriptions.push(problemFiles, vscode.languages.registerCodeLensProvider(PROBLEM_FILE_SELECTOR, new ProblemCodeLensProvider(problemFiles)));
 
   const commands: Array<[string, (...args: never[]) => unknown]> = [
     ['mdlSteps.decomposeSvd', decomposeSvd(ctx)],
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     ['mdlSteps.crossEntropy', crossEntropy(ctx)],
     ['mdlSteps.sigmoidZigzag', sigmoidZigzag(ctx)],
     ['mdlSteps.differentiate', differentiate(ctx)],
-    ['mdlSteps.runProblem', runProblem(ctx, diagnostics)],
+    ['mdlSteps.runProblem', runProblem(ctx, problemFiles)],
     ['mdlSteps.nextStep', navigate(ctx, 'next')],
     ['mdlSteps.previousStep', navigate(ctx, 'previous')],
     ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(
       HOVER_LANGUAGES.map((language) => ({ language })),
-      activationHoverProvider(ctx.hoverCompute, (m) => ctx.log(m)),
+      activationHoverProvider(ctx.quickCompute, (m) => ctx.log(m)),
     ),
   );
 

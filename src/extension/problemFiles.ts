@@ -1,11 +1,13 @@
 /**
  * `.mdl.json` problem files in the editor: semantic diagnostics as the
  * student types, and CodeLens above each problem ("Step through", "Run Adam
- * here", "Check answer", …). Loading a file is cheap and pure, so it runs in
- * the host; running a problem goes to the worker through the panel.
+ * here", "Check answer", …). Reading a file parses its objectives with
+ * mathjs, so it happens in the quick worker: the host only maps ranges.
  */
 import * as vscode from 'vscode';
-import { loadProblemFile, type LoadedProblem, type ProblemDiagnostic, type SourceRange } from '../core/problems';
+import type { ProblemDiagnostic, SourceRange } from '../core/problems';
+import type { ProblemFileSummary } from '../core/topics';
+import type { ComputeClient } from './compute';
 
 export const PROBLEM_FILE_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.mdl.json' }];
 
@@ -25,36 +27,54 @@ export function toDiagnostic(d: ProblemDiagnostic): vscode.Diagnostic {
   return diagnostic;
 }
 
-/** Keeps the "MDL" diagnostics of every open problem file up to date. */
-export class ProblemDiagnostics implements vscode.Disposable {
+/** Summaries per document version, shared by the diagnostics and the CodeLens so each edit is read once. */
+export class ProblemFiles implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('mdl');
+  private readonly summaries = new Map<string, { version: number; summary: Promise<ProblemFileSummary> }>();
   /** Answer-check results per document, kept until the document changes. */
   private readonly answers = new Map<string, vscode.Diagnostic[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  constructor(
+    private readonly compute: ComputeClient,
+    private readonly log: (m: string) => void,
+  ) {
     this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.refresh(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.collection.delete(d.uri);
         this.answers.delete(d.uri.toString());
+        this.summaries.delete(d.uri.toString());
       }),
     ];
-    vscode.workspace.textDocuments.forEach((d) => this.refresh(d));
+    vscode.workspace.textDocuments.forEach((d) => void this.refresh(d));
+  }
+
+  summary(doc: vscode.TextDocument): Promise<ProblemFileSummary> {
+    const key = doc.uri.toString();
+    const cached = this.summaries.get(key);
+    if (cached?.version === doc.version) return cached.summary;
+    const summary = this.compute.run({ task: 'summarizeProblems', text: doc.getText() });
+    this.summaries.set(key, { version: doc.version, summary });
+    return summary;
   }
 
   /** Diagnostics from "Check answer", shown beside the file's own until the next edit. */
   setAnswers(doc: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): void {
     this.answers.set(doc.uri.toString(), diagnostics);
-    this.refresh(doc);
+    void this.refresh(doc);
   }
 
-  refresh(doc: vscode.TextDocument): void {
+  async refresh(doc: vscode.TextDocument): Promise<void> {
     if (!isProblemFile(doc)) return;
-    const loaded = loadProblemFile(doc.getText());
-    this.collection.set(doc.uri, [...loaded.diagnostics.map(toDiagnostic), ...(this.answers.get(doc.uri.toString()) ?? [])]);
+    try {
+      const { diagnostics } = await this.summary(doc);
+      this.collection.set(doc.uri, [...diagnostics.map(toDiagnostic), ...(this.answers.get(doc.uri.toString()) ?? [])]);
+    } catch (e) {
+      this.log(`reading ${doc.uri.toString()} failed: ${String(e)}`);
+    }
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -62,7 +82,7 @@ export class ProblemDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     this.answers.delete(key);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.refresh(doc), DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(() => void this.refresh(doc), DEBOUNCE_MS));
   }
 
   dispose(): void {
@@ -95,13 +115,13 @@ const LENS_TITLES: Record<LensAction, string> = {
   check: '$(check) Check answer',
 };
 
-function actionsFor(p: LoadedProblem): LensAction[] {
+function actionsFor(p: ProblemFileSummary['problems'][number]): LensAction[] {
   const actions: LensAction[] = [];
   if (p.kind === 'optimize') actions.push('adam', 'compare');
   if (p.kind === 'svd') actions.push('svd');
   if (p.kind === 'pca') actions.push('pca');
   actions.push('step');
-  if (p.spec.expect !== undefined) actions.push('check');
+  if (p.hasExpect) actions.push('check');
   return actions;
 }
 
@@ -109,19 +129,18 @@ export class ProblemCodeLensProvider implements vscode.CodeLensProvider<ProblemL
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor() {
+  constructor(private readonly files: ProblemFiles) {
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mdlSteps.codeLens.enabled') && this.changed.fire());
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): ProblemLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument): Promise<ProblemLens[]> {
     if (!vscode.workspace.getConfiguration('mdlSteps').get<boolean>('codeLens.enabled', true)) return [];
-    const { problems } = loadProblemFile(doc.getText());
+    const { problems } = await this.files.summary(doc);
     return problems
       .filter((p) => p.id && p.kind)
       .flatMap((p) => {
-        const at = toRange(p.range);
-        const line = new vscode.Range(at.start, at.start);
-        return actionsFor(p).map((a) => new ProblemLens(line, doc.uri, p.id, a));
+        const at = toRange(p.range).start;
+        return actionsFor(p).map((a) => new ProblemLens(new vscode.Range(at, at), doc.uri, p.id, a));
       });
   }
 

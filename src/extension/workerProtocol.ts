@@ -3,19 +3,21 @@ import type { ActivationHoverInfo, HoverTheme } from '../core/activations/hoverI
 import type { ActivationParams, CanonicalName } from '../core/activations/types';
 import type { CellPosition, TextPosition } from '../core/errors';
 import type { ProblemDiagnostic } from '../core/problems';
-import type { TopicInput, TopicOptions, TopicOutcome } from '../core/topics';
+import type { ProblemFileSummary, TopicInput, TopicOptions, TopicOutcome } from '../core/topics';
 
 export type WorkerRequest =
   | { id: number; task: 'derive'; input: TopicInput; options: TopicOptions }
   | { id: number; task: 'truncate'; text: string; k: number; options: TopicOptions }
   | { id: number; task: 'hover'; name: CanonicalName; params?: ActivationParams; theme: HoverTheme }
-  | { id: number; task: 'checkProblem'; text: string; problemId: string; options: TopicOptions };
+  | { id: number; task: 'checkProblem'; text: string; problemId: string; options: TopicOptions }
+  | { id: number; task: 'summarizeProblems'; text: string };
 
 export type WorkerResponse =
   | { id: number; ok: true; task: 'derive'; value: TopicOutcome }
   | { id: number; ok: true; task: 'truncate'; value: number[][] }
   | { id: number; ok: true; task: 'hover'; value: ActivationHoverInfo }
   | { id: number; ok: true; task: 'checkProblem'; value: ProblemDiagnostic[] }
+  | { id: number; ok: true; task: 'summarizeProblems'; value: ProblemFileSummary }
   | { id: number; ok: false; error: TaskFailure };
 
 /** A failure as it crosses the thread boundary: expected ones are the user's input errors. */
