@@ -77,17 +77,22 @@ async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResu
     if (!built) return { ok: false, error: 'Cancelled.' };
     // A bad selection fails here, before any panel opens, so no empty panel is left behind.
     const { input, ...outcome } = 'derivation' in built ? built : await derive(built);
-    let panel = reusePanel() ? ctx.panels.current() : undefined;
-    if (panel) {
-      panel.present(input, outcome);
-      panel.reveal();
-    } else {
-      panel = DerivationPanel.create(ctx, input, outcome);
-    }
-    return { ok: true, title: panel.title, steps: panel.stepCount };
+    return showInPanel(ctx, input, outcome);
   } catch (e) {
     return reportFailure(ctx, e, source);
   }
+}
+
+/** Show a computed outcome: in the current panel when the setting says reuse, else in a new one. */
+function showInPanel(ctx: Ctx, input: PanelInput, outcome: TopicOutcome): CommandResult {
+  let panel = reusePanel() ? ctx.panels.current() : undefined;
+  if (panel) {
+    panel.present(input, outcome);
+    panel.reveal();
+  } else {
+    panel = DerivationPanel.create(ctx, input, outcome);
+  }
+  return { ok: true, title: panel.title, steps: panel.stepCount };
 }
 
 function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult {
@@ -114,14 +119,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
 async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
   try {
     const outcome = await ctx.compute.run({ task: 'derive', input, options: topicOptions() }, 'MDL: computing');
-    let panel = reusePanel() ? ctx.panels.current() : undefined;
-    if (panel) {
-      panel.present(input, outcome);
-      panel.reveal();
-    } else {
-      panel = DerivationPanel.create(ctx, input, outcome);
-    }
-    return { ok: true, title: panel.title, steps: panel.stepCount };
+    return showInPanel(ctx, input, outcome);
   } catch (e) {
     if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
     const message = e instanceof TaskError ? e.message : String(e);
