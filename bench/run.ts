@@ -8,6 +8,7 @@ import { bench as svdBench } from './svd.bench';
 import { bench as linalgBench } from './linalg.bench';
 import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
+import { bench as pcaBench } from './pca.bench';
 import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
   ['Linear algebra', linalgBench],
   ['Parsing selections', parseBench],
+  ['PCA', pcaBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
   ['Real workbench', panelBench],

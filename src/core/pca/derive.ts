@@ -240,7 +240,8 @@ function projectionStep(data: Dataset, fit: PcaFit, names: string[], k: number, 
     title: `Project onto the first ${k === 1 ? 'component' : `${k} components`}`,
     tex: aligned([
       `z_i = E_k^{\\mathsf T}(x_i - \\bar{x}),\\qquad E_k = [\\,e_1 \\cdots e_k\\,]`,
-      `z_{1,1} = e_1^{\\mathsf T}(x_1 - \\bar{x}) = ${fit.features <= 4 ? `${arithmetic} = ` : ''}${plain.scalar(fit.projections[0][0]).tex}`,
+      `z_{1,1} = e_1^{\\mathsf T}(x_1 - \\bar{x})${fit.features <= 4 ? ` = ${arithmetic}` : ''}`,
+      `\\phantom{z_{1,1}} = ${plain.scalar(fit.projections[0][0]).tex}`,
     ]),
     text:
       `Each sample's score on a component is the dot product of the centred sample with the unit axis. ` +
