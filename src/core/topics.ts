@@ -90,9 +90,11 @@ export interface TopicOptions extends DisplayOptions {
   maxEntries: number;
   /** Covariance denominator for PCA (setting mdlSteps.pca.covarianceDenominator). */
   denominator: CovarianceDenominator;
+  /** Largest dataset for PCA (setting mdlSteps.pca.maxEntries): 10,000 samples × 100 features by default. */
+  pcaMaxEntries: number;
 }
 
-export const defaultTopicOptions: TopicOptions = { precision: 4, exactForms: true, maxEntries: 250_000, denominator: 'n-1' };
+export const defaultTopicOptions: TopicOptions = { precision: 4, exactForms: true, maxEntries: 250_000, denominator: 'n-1', pcaMaxEntries: 1_000_000 };
 
 export interface TopicOutcome {
   derivation: Derivation;
@@ -139,7 +141,7 @@ export function svdFromText(text: string, options: TopicOptions = defaultTopicOp
 }
 
 export function pcaFromInput(input: Omit<PcaInput, 'kind'>, options: TopicOptions = defaultTopicOptions) {
-  const data = parseDataset(input.text, { maxEntries: options.maxEntries, transpose: input.transpose });
+  const data = parseDataset(input.text, { maxEntries: options.pcaMaxEntries, transpose: input.transpose });
   const samples = data.samples.map((row) => row.slice());
   const exact = data.exact.map((row) => row.slice());
   for (const { index, point } of input.edits) {

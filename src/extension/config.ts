@@ -9,6 +9,7 @@ export function topicOptions(): TopicOptions {
     exactForms: c.get<boolean>('exactForms', true),
     maxEntries: clampInt(c.get<number>('maxEntries', 250_000), 1, 10_000_000),
     denominator: c.get<string>('pca.covarianceDenominator', 'n-1') === 'n' ? 'n' : 'n-1',
+    pcaMaxEntries: clampInt(c.get<number>('pca.maxEntries', 1_000_000), 1, 10_000_000),
   };
 }
 
