@@ -21,6 +21,20 @@ unset npm_config_user_agent
 
 log() { echo "[setup-test-env] $*" >&2; }
 
+# System packages: Chromium (the browser the UI tests drive) and the Kerberos headers that
+# code-server's native `kerberos` module compiles against. On a fresh Debian machine as root
+# we install them, so `npm ci && npm test` is the whole set-up; otherwise we say what to run.
+if ! command -v chromium >/dev/null || [[ ! -e /usr/include/krb5.h && ! -e /usr/include/gssapi/gssapi.h ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "installing chromium and libkrb5-dev with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev >/dev/null
+  else
+    log "missing system packages: run  sudo apt-get install -y chromium libkrb5-dev  and try again"
+    exit 1
+  fi
+fi
+
 # Never let a half-finished install look finished: install into the folder, then write the marker.
 if [[ "$(cat "$CACHE/node24/.ok" 2>/dev/null)" == "$NODE_SPEC" && -x "$NODE_DIR/bin/node" ]]; then
   log "Node 24 present: $("$NODE_DIR/bin/node" -v)"
