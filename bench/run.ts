@@ -12,6 +12,7 @@ import { bench as pcaBench } from './pca.bench';
 import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
+import { bench as eventLoopBench } from './eventloop.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
@@ -20,6 +21,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['PCA', pcaBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
+  ['Long runs off the host thread', eventLoopBench],
   ['Real workbench', panelBench],
   ['Extension activation', activationBench],
 ];

@@ -9,6 +9,7 @@ import { samplePlot } from './activations/samples';
 import { getActivation, resolveParams } from './activations/table';
 import type { ActivationParams } from './activations/types';
 import type { Derivation, Step } from './derivation';
+import type { RunControl } from './optim/types';
 import { MdlError } from './errors';
 import { answerDiagnostics, checkAnswers, loadProblemFile, runProblem, type AnswerCheck, type ProblemDiagnostic, type SourceRange } from './problems';
 import { deriveCrossEntropy, type CrossEntropyInput } from './losses/cross-entropy';
@@ -103,7 +104,11 @@ export interface TopicOutcome {
   title: string;
 }
 
-export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTopicOptions): TopicOutcome {
+/**
+ * Build any topic's derivation. `control` lets the worker report progress on
+ * long optimizer runs (every `progressEvery` steps) and stop them early.
+ */
+export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTopicOptions, control: RunControl = {}): TopicOutcome {
   switch (input.kind) {
     case 'svd':
       return svdFromText(input.text, options);
@@ -125,7 +130,7 @@ export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTo
     case 'sigmoid-zigzag':
       return { ...deriveZigzag(input.options), title: 'Sigmoid zig-zag' } as TopicOutcome;
     case 'problem':
-      return problemOutcome(input, options);
+      return problemOutcome(input, { ...options, ...control });
     case 'derivative': {
       // Swish vs ReLU cost, measured here and now (the worker runs in the extension host's process).
       const out = deriveDerivative(input.expression, measureNsPerElement());
@@ -160,7 +165,7 @@ export function pcaFromInput(input: Omit<PcaInput, 'kind'>, options: TopicOption
   return { ...outcome, title: `PCA · ${samples.length}×${d} → ${outcome.json.components.length}` };
 }
 
-function problemOutcome(input: ProblemTopic, options: TopicOptions): TopicOutcome {
+function problemOutcome(input: ProblemTopic, options: TopicOptions & RunControl): TopicOutcome {
   const loaded = loadProblemFile(input.text);
   const problem = loaded.problems.find((p) => p.id === input.id);
   if (!problem) throw new MdlError('invalid-argument', `The file has no problem with id "${input.id}" any more.`);

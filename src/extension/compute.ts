@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import type { TaskFailure, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { TaskFailure, WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 type Task = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -26,10 +26,17 @@ export class TaskError extends Error {
 
 const PROGRESS_DELAY_MS = 300;
 
+interface Pending {
+  resolve: (r: WorkerResponse) => void;
+  reject: (e: Error) => void;
+  /** Set while a progress notification is showing. */
+  report?: (message: string) => void;
+}
+
 export class ComputeClient implements vscode.Disposable {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly extensionPath: string) {}
 
@@ -38,7 +45,7 @@ export class ComputeClient implements vscode.Disposable {
    * running after a moment (pass no title for quiet work such as hovers).
    */
   async run<T extends Task>(task: T, title?: string, token?: vscode.CancellationToken): Promise<Extract<WorkerResponse, { ok: true; task: T['task'] }>['value']> {
-    const response = this.send(task);
+    const { id, response } = this.send(task);
     let settled = false;
     void response.then(
       () => (settled = true),
@@ -49,8 +56,10 @@ export class ComputeClient implements vscode.Disposable {
       if (settled || !title) return;
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        (_progress, progressToken) => {
+        (progress, progressToken) => {
           progressToken.onCancellationRequested(() => this.cancelAll());
+          const pending = this.pending.get(id);
+          if (pending) pending.report = (message) => progress.report({ message });
           return response.catch(() => undefined);
         },
       );
@@ -78,19 +87,24 @@ export class ComputeClient implements vscode.Disposable {
     this.cancelAll();
   }
 
-  private send(task: Task): Promise<WorkerResponse> {
+  private send(task: Task): { id: number; response: Promise<WorkerResponse> } {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const response = new Promise<WorkerResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ ...task, id } as WorkerRequest);
     });
+    return { id, response };
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'worker.js'));
-    worker.on('message', (res: WorkerResponse) => {
+    worker.on('message', (res: WorkerResponse | WorkerProgress) => {
+      if ('progress' in res) {
+        this.pending.get(res.id)?.report?.(`step ${res.progress.step.toLocaleString('en')}, loss ${res.progress.loss.toPrecision(4)}`);
+        return;
+      }
       const p = this.pending.get(res.id);
       this.pending.delete(res.id);
       p?.resolve(res);

@@ -8,18 +8,33 @@ import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
 import type { Svd } from '../core/linalg';
 import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate } from '../core/topics';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /** The factors of the last matrix asked about, so dragging the k slider costs O(k·mn), not an SVD. */
 let cached: { text: string; factors: Svd } | undefined;
 
 function handle(req: WorkerRequest): WorkerResponse {
-  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options) };
+  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options, progressReporter(req.id)) };
   if (req.task === 'checkProblem') return { id: req.id, ok: true, task: 'checkProblem', value: checkProblem(req.text, req.problemId, req.options) };
   if (req.task === 'summarizeProblems') return { id: req.id, ok: true, task: 'summarizeProblems', value: summarizeProblemFile(req.text) };
   if (req.task === 'hover') return { id: req.id, ok: true, task: 'hover', value: activationHoverInfo(req.name, req.params, req.theme) };
   if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };
   return { id: req.id, ok: true, task: 'truncate', value: truncate(cached.factors, req.k) };
+}
+
+/** Progress for long runs, at most ten messages a second so the host is never flooded. */
+function progressReporter(id: number) {
+  let last = 0;
+  return {
+    progressEvery: 10_000,
+    onProgress: (p: { step: number; loss: number }) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const message: WorkerProgress = { id, progress: { step: p.step, loss: p.loss } };
+      parentPort!.postMessage(message);
+    },
+  };
 }
 
 parentPort?.on('message', (req: WorkerRequest) => {

@@ -20,6 +20,12 @@ export type WorkerResponse =
   | { id: number; ok: true; task: 'summarizeProblems'; value: ProblemFileSummary }
   | { id: number; ok: false; error: TaskFailure };
 
+/** Sent while a long task runs (optimizer steps); not a response: the task goes on. */
+export interface WorkerProgress {
+  id: number;
+  progress: { step: number; loss: number };
+}
+
 /** A failure as it crosses the thread boundary: expected ones are the user's input errors. */
 export interface TaskFailure {
   message: string;
