@@ -7,11 +7,14 @@ import './styles.css';
 import './elements';
 import { isHostMessage, type HostMessage, type PanelInput, type ViewState } from '../src/protocol';
 import type { Derivation } from '../src/core/derivation';
+import { ActivationExplorerPanel, isUsableActivationExplorer } from './activationExplorer';
 import { h } from './dom';
 import { buildLayout } from './layout';
 import { forgetDetachedCharts } from './liveChart';
+import { isUsableLoopCode, LoopCodePanel } from './loopCode';
 import { isUsableScatter, linkTableHover, markSampleRows, PcaExplorer } from './pca';
 import { stepArticle } from './stepView';
+import { prepareTables } from './tables';
 import { isUsableTruncation, TruncationExplorer } from './truncation';
 import { loadState, post, saveState } from './vscodeApi';
 
@@ -25,6 +28,8 @@ interface Shown {
   drawnFrom: Map<number, string>;
   explorer?: TruncationExplorer;
   pca?: PcaExplorer;
+  activation?: ActivationExplorerPanel;
+  loop?: LoopCodePanel;
 }
 
 const ui = buildLayout(document.getElementById('app') ?? document.body);
@@ -83,6 +88,12 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
     });
     view.k = shown.explorer.currentK;
     ui.interactive.replaceChildren(shown.explorer.element);
+  } else if (spec?.type === 'activation-explorer' && isUsableActivationExplorer(spec)) {
+    shown.activation = new ActivationExplorerPanel(spec, post);
+    ui.interactive.replaceChildren(shown.activation.element);
+  } else if (spec?.type === 'loop-code' && isUsableLoopCode(spec)) {
+    shown.loop = new LoopCodePanel(spec);
+    ui.interactive.replaceChildren(shown.loop.element);
   } else {
     if (spec) console.warn('MDL Steps: ignoring malformed interactive data');
     ui.interactive.replaceChildren();
@@ -133,12 +144,17 @@ function update(input: PanelInput, derivation: Derivation): void {
   if (!shown || busy) return;
   const spec = derivation.interactive;
   // Anything the explorer cannot take in place (a transposed table with more features…) is a fresh show.
-  if (!shown.pca || input.kind !== 'pca' || spec?.type !== 'pca-scatter' || !isUsableScatter(spec) || spec.space !== shown.pca.space) {
+  if (shown.pca && input.kind === 'pca' && spec?.type === 'pca-scatter' && isUsableScatter(spec) && spec.space === shown.pca.space) {
+    shown.pca.update(input, spec, derivation);
+  } else if (shown.activation && spec?.type === 'activation-explorer' && isUsableActivationExplorer(spec)) {
+    shown.activation.update(spec);
+  } else {
     return show(input, derivation, { ...view }, shown.precision);
   }
   shown.input = input;
   shown.derivation = derivation;
-  shown.pca.update(input, spec, derivation);
+  // An error from an earlier change (parameters the host refused) no longer applies.
+  ui.status.replaceChildren();
   persist();
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(refreshSteps, REFRESH_DELAY_MS);
@@ -148,7 +164,7 @@ function update(input: PanelInput, derivation: Derivation): void {
 function refreshSteps(): void {
   if (!shown) return;
   // Typesetting takes the main thread for a moment; not in the middle of a drag.
-  if (shown.pca?.dragging) return void (refreshTimer = window.setTimeout(refreshSteps, REFRESH_DELAY_MS));
+  if (shown.pca?.dragging || shown.activation?.dragging) return void (refreshTimer = window.setTimeout(refreshSteps, REFRESH_DELAY_MS));
   const s = shown;
   const n = s.derivation.steps.length;
   let changed = false;
@@ -188,6 +204,8 @@ function setBusy(message: string): void {
 /** The error replaces any busy indicator; a derivation shown before stays usable below it. */
 function setError(message: string): void {
   busy = false;
+  // A change the explorer asked for was refused: say so by its controls, where the student is looking.
+  if (shown?.activation?.showError(message)) return void ui.status.replaceChildren();
   ui.status.replaceChildren(h('div', { id: 'error', class: 'error', text: message, attrs: { role: 'alert' } }));
   ui.derivation.hidden = !shown;
   ui.empty.hidden = true;
@@ -202,6 +220,7 @@ function article(i: number): HTMLElement {
   if (!a) {
     a = stepArticle(s.derivation.steps[i], { index: i, total: s.derivation.steps.length, precision: s.precision, onCopy: (step) => post({ type: 'copyTex', step }) });
     if (s.derivation.kind === 'pca') markSampleRows(a);
+    prepareTables(a);
     s.articles.set(i, a);
     s.drawnFrom.set(i, JSON.stringify(s.derivation.steps[i]));
   }
@@ -255,10 +274,12 @@ function markCurrent(): void {
     if (j === i) link.setAttribute('aria-current', 'step');
     else link.removeAttribute('aria-current');
   });
-  for (const id of ['step-title', 'copy-tex']) document.getElementById(id)?.removeAttribute('id');
+  // Cached steps keep their ids while off the page; clear them all, or whole-derivation mode would repeat them.
+  const ids: Record<string, string> = { 'step-title': '.step-heading', 'copy-tex': '.copy-tex', 'run-slider': '.run-slider', 'run-play': '.run-play' };
+  for (const a of shown.articles.values()) for (const el of a.querySelectorAll(Object.keys(ids).map((id) => `#${id}`).join(', '))) el.removeAttribute('id');
   const current = currentArticle();
-  current?.querySelector('.step-heading')?.setAttribute('id', 'step-title');
-  current?.querySelector('.copy-tex')?.setAttribute('id', 'copy-tex');
+  for (const [id, selector] of Object.entries(ids)) current?.querySelector(selector)?.setAttribute('id', id);
+  shown.loop?.showStep(shown.derivation.steps[i].id, shown.derivation.steps[i].title);
   shown.articles.forEach((a, j) => a.classList.toggle('current', j === i && view.mode === 'all'));
   ui.announcer.textContent = `Step ${i + 1} of ${n}: ${shown.derivation.steps[i].title}`;
   rescueFocus();

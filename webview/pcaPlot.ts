@@ -92,7 +92,7 @@ function withScales(svg: SVGSVGElement): Drawn {
   };
 }
 
-/** Axis labels as the course writes them: e1·√λ1 → e₁·√λ₁. */
+/** Axis labels with subscript digits (e1√λ1 → e₁√λ₁), whatever the host sent. */
 export const subscriptDigits = (label: string) => label.replace(/(?<=[A-Za-zλσ])\d+/g, (d) => [...d].map((c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]).join(''));
 
 export function drawScatter(spec: PcaScatter, points: Pt[], frame: Frame, palette: Palette): Drawn {

@@ -7,12 +7,14 @@ import { h } from './dom';
 import { formatLogTick, formatNumber } from './format';
 import { liveChart } from './liveChart';
 import type { Palette } from './theme';
+import { contourFigure, checkContour } from './contour';
+import { isRunCurve, runLineFigure } from './runLine';
 
 export const PLOT_HEIGHT = 260;
 /** Wider charts only stretch the same few points; beyond this they stop growing. */
 const MAX_WIDTH = 760;
 /** Series are told apart by dash pattern as well as colour (colour-blind readers, monochrome prints). */
-const DASHES = ['', '7,4', '2,3', '9,3,2,3'];
+export const DASHES = ['', '7,4', '2,3', '9,3,2,3'];
 /** Plot's own stylesheet is replaced by `.mdl-plot` rules in styles.css (see `withoutInlineStyle`). */
 const CLASS_NAME = 'mdl-plot';
 
@@ -24,8 +26,12 @@ function checkSpec(spec: PlotSpec): void {
   if (spec.type === 'line') {
     const ok = Array.isArray(spec.series) && spec.series.every((s: Series) => typeof s?.name === 'string' && isNums(s.x) && isNums(s.y) && s.x.length === s.y.length);
     if (!ok) throw new Error('malformed line plot');
-  } else if (!isStrs(spec.labels) || !isNums(spec.values) || spec.labels.length !== spec.values.length) {
-    throw new Error('malformed bar plot');
+  } else if (spec.type === 'contour') {
+    checkContour(spec);
+  } else if (spec.type === 'bar') {
+    if (!isStrs(spec.labels) || !isNums(spec.values) || spec.labels.length !== spec.values.length) throw new Error('malformed bar plot');
+  } else {
+    throw new Error('unknown plot type');
   }
 }
 
@@ -59,7 +65,8 @@ export function integerAxis(xs: number[]): { ticks?: number[]; tickFormat?: stri
   return unique.length <= 16 ? { ticks: unique, tickFormat: 'd' } : { tickFormat: 'd' };
 }
 
-function drawLine(spec: Extract<PlotSpec, { type: 'line' }>, width: number, palette: Palette, precision: number): Element {
+/** `withSeries` false draws only the frame and the tip (whose data still sets the axes), for runLine.ts to draw the series over. */
+export function drawLine(spec: Extract<PlotSpec, { type: 'line' }>, width: number, palette: Palette, precision: number, withSeries = true): Element {
   const log = spec.yScale === 'log';
   const fmt = (v: number) => formatNumber(v, precision, 'show');
   // A log axis cannot show zero or negative values; they are left out rather than breaking the chart.
@@ -82,7 +89,7 @@ function drawLine(spec: Extract<PlotSpec, { type: 'line' }>, width: number, pale
     marks: [
       log ? null : ruleY([0], { strokeOpacity: 0.4 }),
       // One mark per series, later ones on top: a dashed line over a solid one shows both.
-      ...series.flatMap((s) => [
+      ...(withSeries ? series : []).flatMap((s) => [
         line(s.points, { x: 'x', y: 'y', stroke: s.colour, strokeWidth: 2, strokeDasharray: s.dash || undefined }),
         spec.dots ? dot(s.points, { x: 'x', y: 'y', fill: s.colour, r: 3.5 }) : null,
       ]),
@@ -133,11 +140,14 @@ function legend(names: string[]): { list: HTMLElement; paint: (palette: Palette)
 /** A titled figure that draws `spec` now and again on resize or theme change. */
 export function plotFigure(spec: PlotSpec, precision: number): HTMLElement {
   checkSpec(spec);
+  // Optimiser runs get a step slider: level sets with paths, and loss curves over steps or epochs.
+  if (spec.type === 'contour') return contourFigure(spec, precision);
+  if (spec.type === 'line' && isRunCurve(spec)) return runLineFigure(spec, precision);
   const chart = h('div', { class: 'chart chart-step' });
   const key = spec.type === 'line' && spec.series.length > 1 ? legend(spec.series.map((s) => s.name)) : undefined;
   liveChart(chart, (width, palette) => {
     key?.paint(palette);
-    const svg = spec.type === 'line' ? drawLine(spec, width, palette, precision) : drawBar(spec, width, palette, precision);
+    const svg = spec.type === 'line' ? drawLine(spec, width, palette, precision) : drawBar(spec as Extract<PlotSpec, { type: 'bar' }>, width, palette, precision);
     return withoutInlineStyle(svg);
   });
   return h('figure', { class: 'plot-figure' }, h('figcaption', { class: 'plot-title', text: spec.title }), key?.list, chart);

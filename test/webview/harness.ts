@@ -148,6 +148,8 @@ export interface OpenOptions {
   savedState?: unknown;
   /** Plays the host for any other message the webview posts (PCA edits…); reply with `send`. */
   host?: (m: WebviewMessage, send: (msg: HostMessage) => Promise<void>) => void;
+  /** Browser permissions for the page, e.g. clipboard-write (VS Code grants it on a click). */
+  permissions?: string[];
 }
 
 export async function open(browser: Browser, origin: string, theme: ThemeName, opts: OpenOptions = {}): Promise<Session> {
@@ -177,6 +179,7 @@ export async function open(browser: Browser, origin: string, theme: ThemeName, o
   // tsx compiles this file with esbuild's keepNames, which wraps functions in a `__name` helper;
   // functions serialised into the page need that helper there too.
   await page.addInitScript({ content: `var __name = (f) => f; (${pageStub})(${JSON.stringify({ theme: themes[theme], saved: opts.savedState })});` });
+  if (opts.permissions) await page.context().grantPermissions(opts.permissions, { origin });
   await page.goto(origin + '/');
   return {
     page,

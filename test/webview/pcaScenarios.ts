@@ -47,7 +47,7 @@ export async function pcaAssignment(s: Session, prefix: string): Promise<void> {
   check((await page.locator('.pca-mean').count()) === 1, 'PCA: the mean has its own marker');
   check((await page.locator('.pca-scatter g[aria-label="arrow"]').count()) === 2, 'PCA: two principal axes drawn as arrows');
   const labels = await page.locator('.pca-scatter text').allTextContents();
-  check(labels.includes('e₁·√λ₁') && labels.includes('e₂·√λ₂'), 'PCA: arrows labelled e₁·√λ₁ and e₂·√λ₂');
+  check(labels.includes('e₁√λ₁') && labels.includes('e₂√λ₂'), 'PCA: arrows labelled e₁√λ₁ and e₂√λ₂');
   check((await page.locator('.pca-projections path').count()) === 4 && (await page.locator('.pca-feet circle').count()) === 4, 'PCA: a projection segment and foot per point');
   check((await page.locator('.pca-number-line .pca-scores circle').count()) === 4, 'PCA: four scores on the number line');
   const scoreLabels = await page.locator('.pca-number-line text').allTextContents();

@@ -3,11 +3,12 @@
  *
  *   npx tsx test/webview/preview.ts [part of a scenario name]
  *
- * Plays the host's part (show, busy, error, navigate, truncation replies)
- * against the real bundle and HTML, checks the DOM contract, keyboard use,
- * posted messages and persisted state, and screenshots light, dark and
- * high-contrast themes into test-results/webview-preview/. Exits non-zero if
- * a check fails, the page logs a console error, or the CSP blocks anything.
+ * Plays the host's part (show, busy, error, navigate, truncation replies,
+ * PCA edits, Activation Explorer changes) against the real bundle and HTML,
+ * checks the DOM contract, keyboard use, posted messages and persisted
+ * state, and screenshots light, dark and high-contrast themes into
+ * test-results/webview-preview/. Exits non-zero if a check fails, the page
+ * logs a console error, or the CSP blocks anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +19,9 @@ import { bigExample, hostileDerivation, smallTruncations, svdDerivation } from '
 import { assignment, pcaHost } from './pcaData';
 import { bigPlane, measureRedraw, pcaAssignment, pcaNarrow, pcaScores, pcaUpdateKeepsScroll } from './pcaScenarios';
 import type { ThemeName } from './themes';
+import { activationInteraction, activationThemes, lossTopics } from './activationScenarios';
+import { divergingPath, gdCompareRuns, gdCopy, gdLoop, optimNarrow, rosenbrockRun, runPlayback } from './optimScenarios';
+import { activationHost } from './topicData';
 
 const show = (derivation = svdDerivation, step = 0, mode: 'step' | 'all' = 'step', k?: number): HostMessage => ({
   type: 'show',
@@ -217,6 +221,14 @@ async function restored(s: Session): Promise<void> {
 
 // ---------------------------------------------------------------------------
 
+type Scenario = [string, ThemeName, (s: Session) => Promise<void>, Parameters<typeof open>[3]];
+
+/** The same scenario in light, dark and high contrast; screenshots are prefixed light-, dark-, hc-. */
+function themed(name: string, run: (s: Session, prefix: string) => Promise<void>, opts: Parameters<typeof open>[3]): Scenario[] {
+  const prefixes: Record<ThemeName, string> = { light: 'light', dark: 'dark', 'high-contrast': 'hc' };
+  return (Object.keys(prefixes) as ThemeName[]).map((theme) => [name, theme, (s) => run(s, prefixes[theme]), opts]);
+}
+
 /** Update → redraw measurements, printed at the end. */
 const timings: string[] = [];
 
@@ -230,7 +242,7 @@ async function main(): Promise<void> {
   });
   const small = (k: number) => smallTruncations[k];
   const big = bigExample(24, 30);
-  const scenarios: Array<[string, ThemeName, (s: Session) => Promise<void>, Parameters<typeof open>[3]]> = [
+  const scenarios: Scenario[] = [
     ['light walkthrough', 'light', lightWalkthrough, { truncate: small }],
     ['dark: plots, whole derivation, busy, error', 'dark', darkModes, { truncate: small }],
     ['high contrast', 'high-contrast', highContrast, { truncate: small }],
@@ -248,6 +260,16 @@ async function main(): Promise<void> {
     ['PCA: narrow panel', 'light', pcaNarrow, { width: 480, height: 900 }],
     ['PCA: update → redraw, N = 4', 'dark', async (s) => void timings.push(await measureRedraw(s, 4)), {}],
     ['PCA: update → redraw, N = 500', 'dark', async (s) => void timings.push(await measureRedraw(s, bigPlane.samples.length)), {}],
+    ...themed('Activation explorer', activationThemes, { host: activationHost() }),
+    ['Activation explorer: every control', 'light', activationInteraction, { host: activationHost(20) }],
+    ...themed('Losses and derivatives', lossTopics, {}),
+    ...themed('Optimizers: Rosenbrock, Adam vs four', rosenbrockRun, {}),
+    ['Optimizers: playing the run', 'dark', runPlayback, {}],
+    ['Optimizers: a diverging path', 'light', divergingPath, {}],
+    ...themed('Optimizers: the training loop', gdLoop, {}),
+    ['Optimizers: copying the loop', 'light', gdCopy, { permissions: ['clipboard-read', 'clipboard-write'] }],
+    ...themed('Optimizers: batch vs SGD vs mini-batch', gdCompareRuns, {}),
+    ['Optimizers: narrow panel', 'light', optimNarrow, { width: 480, height: 900 }],
   ];
   try {
     // `npx tsx test/webview/preview.ts PCA` runs only the scenarios whose name contains "PCA".
