@@ -72,6 +72,14 @@ describe('features', function () {
     assert.ok(titles.filter((t) => t.includes('Step through')).length === problems, 'one "Step through" per problem');
   });
 
+  it('the example problem set has no errors or warnings (schema and semantic)', async () => {
+    const uri = vscode.Uri.file(path.join(repo, 'examples', 'assignment.mdl.json'));
+    await vscode.window.showTextDocument(uri);
+    await new Promise((r) => setTimeout(r, 3000)); // the JSON language server validates asynchronously
+    const bad = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.deepStrictEqual(bad.map((d) => `${d.source}: ${d.message} (line ${d.range.start.line + 1})`), []);
+  });
+
   it('"Run Adam here" opens a panel', async () => {
     const uri = vscode.Uri.file(path.join(repo, 'examples', 'assignment.mdl.json'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
