@@ -68,7 +68,8 @@ export function deriveOptimize(input: OptimizeInput, options: DisplayOptions & R
   const optimizer = input.optimizer ?? 'adam';
   if (!isOptimizerName(optimizer)) throw new MdlError('invalid-argument', `Unknown optimizer "${String(optimizer)}".`);
   const control = { maxSteps: input.steps, tol: input.tol, progressEvery: options.progressEvery, onProgress: options.onProgress, shouldStop: options.shouldStop };
-  const main = run(objective, start, optimizer, { ...control, optimizerSettings: input.settings });
+  // Record θ along the way for the picture: a contour path in 2-D, parameter traces otherwise.
+  const main = run(objective, start, optimizer, { ...control, optimizerSettings: input.settings, recordPath: true });
   // A cancelled run cancels the comparison too.
   const compared = (main.stopped ? [] : (input.compare ?? [])).map((c) => {
     const spec = typeof c === 'string' ? { optimizer: c } : c;
@@ -85,6 +86,7 @@ export function deriveOptimize(input: OptimizeInput, options: DisplayOptions & R
   if (main.trace.length > 0) steps.push(traceStep(main, fmt));
   steps.push(runStep(main, objective, fmt));
   if (objective.variables.length === 2) steps.push(trajectoryStep(objective, [main, ...compared]));
+  else steps.push(parameterTraceStep(objective, main));
   if (compared.length) steps.push(compareStep([main, ...compared], fmt));
 
   const derivation: OptimDerivation = {
@@ -238,6 +240,24 @@ function nearestMinimum(objective: Objective, theta: number[]) {
     if (Number.isFinite(distance) && (!best || distance < best.distance)) best = { theta: m.theta, distance };
   }
   return best;
+}
+
+/** Without a plane to draw contours on, show each coordinate of θ against the step. */
+function parameterTraceStep(objective: Objective, r: RunResult): OptimStep {
+  const path = r.history.path ?? [];
+  return {
+    id: 'parameters',
+    title: 'The parameters along the run',
+    tex: `\theta_t = (${objective.variables.map(symbolTex).join(', ')})_t`,
+    text: `With ${objective.variables.length} variable${objective.variables.length === 1 ? '' : 's'} there is no plane to draw level sets on, so each coordinate of θ is plotted against the step instead (the same points as the loss plot).`,
+    plot: {
+      type: 'line',
+      title: `${DISPLAY_NAMES[r.optimizer]}: θ per step`,
+      xLabel: 'step',
+      yLabel: 'θ',
+      series: objective.variables.map((v, j) => ({ name: v, x: r.history.x.slice(0, path.length), y: path.map((p) => p[j]) })),
+    },
+  };
 }
 
 function trajectoryStep(objective: Objective, runs: RunResult[]): OptimStep {
