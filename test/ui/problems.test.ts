@@ -2,6 +2,7 @@
 // of examples/assignment.mdl.json; the panel shows the Adam table (m̂, v̂) and the
 // trajectory over the level sets. Screenshots: test-results/ui-problems/.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer, launchBrowser, openFile, repoRoot, screenshot, startCodeServer, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness';
@@ -44,12 +45,13 @@ describe('UI: "Run Adam here" on examples/assignment.mdl.json', function () {
   it('shows the CodeLens and clicks "Run Adam here"', async () => {
     await openFile(page, 'assignment.mdl.json');
     const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run Adam here' }).first();
-    // Scroll the problem into view: the lens is rendered only for visible lines.
-    for (let i = 0; i < 30 && !(await lens.count()); i++) {
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('PageDown');
-      await page.waitForTimeout(300);
-    }
+    // Bring Question 5 into view (CodeLens are rendered only for visible lines): go to its line.
+    const lines = fs.readFileSync(path.join(repoRoot, 'examples', 'assignment.mdl.json'), 'utf8').split('\n');
+    const q5 = lines.findIndex((l) => l.includes('"id": "q5"')) + 1;
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(q5));
+    await page.keyboard.press('Enter');
     await lens.waitFor({ timeout: 30_000 });
     await shot(page, '01-codelens');
     await lens.click();
