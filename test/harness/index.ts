@@ -3,3 +3,4 @@ export * from './codeServer';
 export * from './browser';
 export * from './workbench';
 export * from './extensionTests';
+export * from './uiSuite';

@@ -2,9 +2,8 @@
 // as an image, the Activation Explorer opens, and so does each Question 6–9 panel.
 // Screenshots: test-results/ui-activations/.
 import * as assert from 'node:assert';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { CodeServer, launchBrowser, openFile, repoRoot, runPaletteCommand, screenshot, startCodeServer, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness';
+import type { Page } from 'playwright-core';
+import { openFile, runPaletteCommand, useWorkbench, webviewFrame } from '../harness';
 
 /** Screen point over the middle of `word` in the editor, from the token span that contains it. */
 async function pointAt(page: Page, word: string): Promise<{ x: number; y: number }> {
@@ -23,56 +22,36 @@ async function pointAt(page: Page, word: string): Promise<{ x: number; y: number
   }
 }
 
-const shot = (page: Page, name: string) => screenshot(page, 'ui-activations', name);
 
 describe('UI: activation hovers and panels', function () {
   this.bail(true);
-  let cs: CodeServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async () => {
-    cs = await startCodeServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(cs, { folder: cs.freshWorkspace(path.join(repoRoot, 'examples')) }));
-    await waitForWorkbench(page, 'activations.py');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await cs?.stop();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
+  const ui = useWorkbench('ui-activations', 'activations.py');
 
   it('a mouse hover over nn.SiLU shows f and f′ as rendered images', async () => {
-    await openFile(page, 'activations.py');
-    const point = await pointAt(page, 'SiLU');
-    const hover = page.locator('.monaco-hover:visible');
+    await openFile(ui.page, 'activations.py');
+    const point = await pointAt(ui.page, 'SiLU');
+    const hover = ui.page.locator('.monaco-hover:visible');
     // The hover needs the language service and our worker; move off and on again until it shows.
     for (let i = 0; i < 10 && !(await hover.locator('img[src^="data:image/svg+xml"]').count()); i++) {
-      await page.mouse.move(10, 10);
-      await page.mouse.move(point.x, point.y);
-      await page.waitForTimeout(1500);
+      await ui.page.mouse.move(10, 10);
+      await ui.page.mouse.move(point.x, point.y);
+      await ui.page.waitForTimeout(1500);
     }
     const images = hover.locator('img[src^="data:image/svg+xml"]');
     assert.ok((await images.count()) >= 3, 'expected the f, f′ and plot images');
     const box = await images.first().boundingBox();
     assert.ok(box && box.width > 10 && box.height > 5, 'the maths image is not rendered');
     assert.match(await hover.innerText(), /Open in Activation Explorer/);
-    await shot(page, '01-hover-silu');
+    await ui.shot('01-hover-silu');
   });
 
   it('no hover on relu_count', async () => {
-    await page.mouse.move(10, 10);
-    await page.waitForTimeout(500);
-    const point = await pointAt(page, 'relu_count');
-    await page.mouse.move(point.x, point.y);
-    await page.waitForTimeout(1500);
-    assert.strictEqual(await page.locator('.monaco-hover:visible img[src^="data:image/svg+xml"]').count(), 0);
+    await ui.page.mouse.move(10, 10);
+    await ui.page.waitForTimeout(500);
+    const point = await pointAt(ui.page, 'relu_count');
+    await ui.page.mouse.move(point.x, point.y);
+    await ui.page.waitForTimeout(1500);
+    assert.strictEqual(await ui.page.locator('.monaco-hover:visible img[src^="data:image/svg+xml"]').count(), 0);
   });
 
   for (const [command, tab, name] of [
@@ -81,22 +60,22 @@ describe('UI: activation hovers and panels', function () {
     ['MDL: Sigmoid zig-zag (Question 8)', /Sigmoid zig-zag/, '04-zigzag'],
   ] as const) {
     it(`"${command}" opens its panel`, async () => {
-      await runPaletteCommand(page, command);
-      await page.locator('.tabs-container .tab', { hasText: tab }).first().waitFor({ timeout: 30_000 });
-      await webviewFrame(page).locator('body[data-ready="true"] .math svg').first().waitFor({ timeout: 30_000 });
-      await shot(page, name);
+      await runPaletteCommand(ui.page, command);
+      await ui.page.locator('.tabs-container .tab', { hasText: tab }).first().waitFor({ timeout: 30_000 });
+      await webviewFrame(ui.page).locator('body[data-ready="true"] .math svg').first().waitFor({ timeout: 30_000 });
+      await ui.shot(name);
     });
   }
 
   it('"MDL: Differentiate an activation" derives the Swish derivative', async () => {
-    await runPaletteCommand(page, 'MDL: Differentiate an activation (Question 9)');
-    const input = page.locator('.quick-input-widget input');
+    await runPaletteCommand(ui.page, 'MDL: Differentiate an activation (Question 9)');
+    const input = ui.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('x * sigmoid(x)');
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: /d\/dx/ }).first().waitFor({ timeout: 30_000 });
-    const view = webviewFrame(page);
+    await ui.page.keyboard.press('Enter');
+    await ui.page.locator('.tabs-container .tab', { hasText: /d\/dx/ }).first().waitFor({ timeout: 30_000 });
+    const view = webviewFrame(ui.page);
     await view.locator('body[data-ready="true"] .math svg').first().waitFor({ timeout: 30_000 });
-    await shot(page, '05-derivative');
+    await ui.shot('05-derivative');
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * The set-up every UI suite shares: code-server on the examples folder (a fresh copy),
+ * Chromium on the workbench, a screenshot of any failing test, and clean-up.
+ * Call inside `describe`; read `ui.page` in the tests.
+ */
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { repoRoot } from './paths';
+import { screenshot, waitForWorkbench, workbenchUrl } from './workbench';
+
+export interface UiSuite {
+  readonly page: Page;
+  /** Screenshot into test-results/<folder>/<name>.png. */
+  shot(name: string): Promise<string>;
+}
+
+export function useWorkbench(folder: string, waitForFile: string, settings?: Record<string, unknown>): UiSuite {
+  let cs: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const suite: UiSuite = {
+    get page() {
+      if (!page) throw new Error('the workbench is not open yet');
+      return page;
+    },
+    shot: (name) => screenshot(suite.page, folder, name),
+  };
+
+  before(async () => {
+    cs = await startCodeServer({ settings });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(workbenchUrl(cs, { folder: cs.freshWorkspace(path.join(repoRoot, 'examples')) }));
+    await waitForWorkbench(page, waitForFile);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await cs?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await suite.shot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  return suite;
+}
