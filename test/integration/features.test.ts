@@ -57,6 +57,19 @@ describe('features', function () {
     assert.ok(!none.some((x) => x.contents.some((c) => /ReLU/.test(typeof c === 'string' ? c : (c as vscode.MarkdownString).value))));
   });
 
+  it('a hover works inside a Jupyter notebook cell', async () => {
+    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'y = torch.sigmoid(x)\n', 'python')]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const cell = notebook.cellAt(0).document;
+    const at = cell.positionAt(cell.getText().indexOf('sigmoid') + 2);
+    const hover = await waitFor('a hover in the cell', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.uri, at);
+      return h?.find((x) => x.contents.some((c) => /Sigmoid/i.test(typeof c === 'string' ? c : (c as vscode.MarkdownString).value)));
+    });
+    const text = hover.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)).join('\n');
+    assert.match(text, /f′\(x\)/);
+  });
+
   it('CodeLens appear above every problem of examples/assignment.mdl.json', async () => {
     const uri = vscode.Uri.file(path.join(repo, 'examples', 'assignment.mdl.json'));
     const doc = await vscode.workspace.openTextDocument(uri);
