@@ -111,7 +111,7 @@ function rangeTex(p: ActivationProperties): string {
 /** Question 9 as a derivation: the rule steps, a plot of f and f′, and for Swish the cost table (and timings if measured). */
 export function deriveDerivative(text: string, timing?: NsPerElement): { derivation: MdlDerivation; json: DerivativeResult } {
   const result = deriveExpression(text);
-  const steps: Step[] = result.steps.map((s, i) => ({ id: `rule-${i + 1}`, title: s.rule, tex: s.tex, text: s.text }));
+  const steps: Step[] = result.steps.map((s, i) => ({ id: `rule-${i + 1}`, title: s.rule.charAt(0).toUpperCase() + s.rule.slice(1), tex: s.tex, text: s.text }));
   const f = parseExpression(result.expression, GENEROUS_LIMITS);
   const df = parseExpression(result.derivative, GENEROUS_LIMITS);
   const xs = Array.from({ length: 201 }, (_, i) => -5 + i * 0.05);
