@@ -9,6 +9,7 @@ import { bench as linalgBench } from './linalg.bench';
 import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
 import { bench as pcaBench } from './pca.bench';
+import { bench as randomizedBench } from './randomized.bench';
 import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
@@ -19,6 +20,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Linear algebra', linalgBench],
   ['Parsing selections', parseBench],
   ['PCA', pcaBench],
+  ['Randomized SVD (images)', randomizedBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
   ['Long runs off the host thread', eventLoopBench],

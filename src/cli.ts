@@ -5,16 +5,18 @@
  *   mdl activation NAME [--format json|md]
  *   mdl run FILE.mdl.json [--problem ID] [--format json|md|text]
  *   mdl check FILE.mdl.json      (exit 1 when an answer is wrong, file:line:col diagnostics)
+ *   mdl image FILE [--rank k] [--mode gray|rgb] [--out FILE.png] [--format json|text]
  * Text comes from the argument, from --file, or from stdin.
  * Exit codes: 0 success, 1 bad input (message says where), 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isMdlError } from './core/errors';
 import { derivationToMarkdown, derivationToText } from './core/render/markdown';
 import { deriveActivation } from './core/activations/derivations';
 import { findActivationAt } from './core/activations/recognize';
 import { CANONICAL_NAMES, canonicalName, getActivation } from './core/activations/table';
 import type { Derivation } from './core/derivation';
+import { imageCommand } from './core/image';
 import { checkFile, formatDiagnostic, loadProblemFile, runFile, runProblem } from './core/problems';
 import { defaultTopicOptions, pcaFromInput, svdFromText, type TopicOptions } from './core/topics';
 
@@ -24,6 +26,7 @@ const USAGE = `Usage:
   mdl activation NAME [--format json|md|text]
   mdl run FILE.mdl.json [--problem ID] [--format json|md|text]
   mdl check FILE.mdl.json
+  mdl image FILE.png|jpg [--rank k] [--mode gray|rgb] [--out FILE.png] [--format json|text]
 
 svd reads a matrix (JSON/Python lists, NumPy, MATLAB, Mathematica, LaTeX, CSV/TSV or a
 Markdown table); pca reads a dataset (a table with a header, as in the assignment,
@@ -39,6 +42,9 @@ is printed.
   --denominator   pca: covariance denominator, n-1 (default) or n
   --transpose     pca: flip the detected orientation (features as rows ↔ samples as rows)
   --problem ID    run: only the problem with this id
+  --rank k        image: keep k singular values per channel (default 20)
+  --mode          image: gray (default) or rgb (each channel compressed separately)
+  --out FILE.png  image: also write the rank-k picture
   -h, --help      show this help`;
 
 type Format = 'json' | 'md' | 'text';
@@ -48,11 +54,14 @@ export interface CliIo {
   stderr: (s: string) => void;
   readStdin: () => string | undefined;
   readFile: (path: string) => string;
+  readBytes: (path: string) => Uint8Array;
+  writeBytes: (path: string, bytes: Uint8Array) => void;
+  exists: (path: string) => boolean;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS = ['svd', 'pca', 'activation', 'run', 'check'] as const;
+const COMMANDS = ['svd', 'pca', 'activation', 'run', 'check', 'image'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Parsed {
@@ -64,6 +73,9 @@ interface Parsed {
   components: number;
   transpose: boolean;
   problem?: string;
+  rank?: number;
+  mode?: 'gray' | 'rgb';
+  out?: string;
 }
 
 export function parseArgs(argv: string[]): Parsed | 'help' {
@@ -73,6 +85,9 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
   let components = 1;
   let transpose = false;
   let problem: string | undefined;
+  let rank: number | undefined;
+  let mode: 'gray' | 'rgb' | undefined;
+  let out: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -102,6 +117,15 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       options.denominator = d;
     } else if (arg === '--transpose') transpose = true;
     else if (arg === '--problem') problem = value();
+    else if (arg === '--rank') {
+      const k = Number(value());
+      if (!Number.isInteger(k) || k < 1) throw new UsageError('--rank must be a whole number of at least 1');
+      rank = k;
+    } else if (arg === '--mode') {
+      const m = value();
+      if (m !== 'gray' && m !== 'rgb') throw new UsageError(`--mode must be gray or rgb, not "${m}"`);
+      mode = m;
+    } else if (arg === '--out') out = value();
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
@@ -110,6 +134,12 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (known: ${COMMANDS.join(', ')})`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (quote the matrix as one argument)`);
   if (text !== undefined && file !== undefined) throw new UsageError('give the matrix either as an argument or with --file, not both');
+  if (command === 'image') {
+    const path = text ?? file;
+    if (path === undefined) throw new UsageError('mdl image needs an image file');
+    if (format === 'md') throw new UsageError('mdl image writes json or text');
+    return { command, file: path, format, options, components, transpose, rank, mode, out };
+  }
   if ((command === 'run' || command === 'check') && text !== undefined) {
     if (file !== undefined) throw new UsageError('give the problem file once');
     return { command, file: text, format, options, components, transpose, problem };
@@ -130,6 +160,7 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (parsed.command === 'image') return imageCli(parsed, io);
   let text: string | undefined;
   try {
     text = parsed.text ?? (parsed.file !== undefined ? io.readFile(parsed.file) : io.readStdin());
@@ -215,6 +246,34 @@ function checkCommand(text: string, fileName: string, options: TopicOptions, io:
   return failed ? 1 : 0;
 }
 
+/** `mdl image`: compress a PNG/JPEG with a truncated SVD; --out writes the rank-k picture (never over an existing file). */
+function imageCli(parsed: Parsed, io: CliIo): number {
+  const file = parsed.file!;
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(file);
+  } catch (e) {
+    io.stderr(`mdl: cannot read ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (parsed.out && io.exists(parsed.out)) {
+    io.stderr(`mdl: ${parsed.out} already exists; choose another --out (nothing was written)\n`);
+    return 1;
+  }
+  try {
+    const result = imageCommand(bytes, file, { rank: parsed.rank, mode: parsed.mode, format: parsed.format === 'json' ? 'json' : 'text', png: parsed.out !== undefined });
+    io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+    if (parsed.out && result.png) io.writeBytes(parsed.out, result.png);
+    return 0;
+  } catch (e) {
+    if (isMdlError(e)) {
+      io.stderr(`mdl: ${file}: ${e.describe()}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 function readStdin(): string | undefined {
   if (process.stdin.isTTY) return undefined;
   try {
@@ -235,5 +294,8 @@ if (require.main === module) {
     stderr: (s) => process.stderr.write(s),
     readStdin,
     readFile: (p) => readFileSync(p, 'utf8'),
+    readBytes: (p) => new Uint8Array(readFileSync(p)),
+    writeBytes: (p, bytes) => writeFileSync(p, bytes, { flag: 'wx' }),
+    exists: (p) => existsSync(p),
   });
 }

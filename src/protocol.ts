@@ -106,7 +106,7 @@ export function isPersistedState(x: unknown): x is PersistedState {
   return isObj(x) && x.version === 1 && isPanelInput(x.input) && isViewState(x.view);
 }
 
-const TOPIC_KINDS = ['svd', 'pca', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative', 'optimize', 'gd', 'gd-compare'];
+const TOPIC_KINDS = ['svd', 'pca', 'image', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative', 'optimize', 'gd', 'gd-compare'];
 const INTERACTIVE_TYPES = ['svd-truncation', 'pca-scatter', 'activation-explorer', 'loop-code'];
 
 function isStep(x: unknown): boolean {

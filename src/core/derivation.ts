@@ -9,7 +9,7 @@
 import type { ActivationExplorer, ActivationTopicKind } from './activations/types';
 import type { ContourPlot, LoopCode, OptimTopicKind } from './optim/types';
 
-export type TopicKind = 'svd' | 'pca' | ActivationTopicKind | OptimTopicKind;
+export type TopicKind = 'svd' | 'pca' | 'image' | ActivationTopicKind | OptimTopicKind;
 
 export interface Derivation {
   kind: TopicKind;

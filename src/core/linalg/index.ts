@@ -6,3 +6,4 @@ export {
 export { type Svd, svd, numericalRank, MAX_FULL_SVD_ENTRIES } from './svd';
 export { symmetricEigen } from './eig';
 export { canonicalSign } from './sign';
+export { type TruncatedSvd, type TruncatedSvdOptions, truncatedSvd } from './randomized';

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { runCli, type CliIo } from '../../../src/cli';
 
+const bytes: Record<string, Uint8Array> = {};
+const written: Record<string, Uint8Array> = {};
+
 function run(argv: string[], stdin?: string, files: Record<string, string> = {}) {
   let out = '';
   let err = '';
@@ -12,6 +15,14 @@ function run(argv: string[], stdin?: string, files: Record<string, string> = {})
       if (!(p in files)) throw new Error('ENOENT: no such file');
       return files[p];
     },
+    readBytes: (p) => {
+      if (p in bytes) return bytes[p];
+      throw new Error('ENOENT: no such file');
+    },
+    writeBytes: (p, b) => {
+      written[p] = b;
+    },
+    exists: (p) => p in bytes || p in files || p in written,
   };
   const code = runCli(argv, io);
   return { code, out, err };
@@ -159,5 +170,39 @@ describe('mdl run / mdl check', () => {
     const bad = run(['check', 'b.mdl.json'], undefined, files);
     assert.equal(bad.code, 1);
     assert.match(bad.out, /^b\.mdl\.json:\d+:\d+: error: Unknown kind "svdd"/m);
+  });
+});
+
+describe('mdl image', () => {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  bytes['shapes.png'] = new Uint8Array(readFileSync('examples/images/shapes-256.png'));
+  bytes['broken.png'] = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+
+  it('prints the image JSON contract and writes the rank-k PNG with --out', () => {
+    const { code, out } = run(['image', 'shapes.png', '--rank', '10', '--format', 'json', '--out', 'rank10.png']);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    for (const key of ['kind', 'width', 'height', 'mode', 'rank', 'singularValues', 'storage', 'relativeError', 'eckartYoungError', 'psnr']) assert.ok(key in json, key);
+    assert.equal(json.kind, 'image');
+    assert.equal(json.rank, 10);
+    assert.equal(json.storage.compressed, 10 * (256 + 256 + 1));
+    assert.ok(Math.abs(json.relativeError - json.eckartYoungError) < 1e-6);
+    assert.deepEqual(Array.from(written['rank10.png'].slice(0, 4)), [0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('never overwrites an existing file', () => {
+    const { code, err } = run(['image', 'shapes.png', '--out', 'shapes.png']);
+    assert.equal(code, 1);
+    assert.match(err, /already exists/);
+  });
+
+  it('a damaged file is a clear error', () => {
+    const { code, err } = run(['image', 'broken.png']);
+    assert.equal(code, 1);
+    assert.match(err, /^mdl: broken\.png: /);
+  });
+
+  it('rejects a bad --mode', () => {
+    assert.equal(run(['image', 'shapes.png', '--mode', 'cmyk']).code, 2);
   });
 });
