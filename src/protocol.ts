@@ -5,11 +5,14 @@
  * is dropped (and logged), never acted on.
  */
 import type { Derivation } from './core/derivation';
+import type { ImagePayload } from './core/image/payload';
 import type { TopicInput } from './core/topics';
 
 /** What the panel was asked to derive; enough to recompute after a reload (defined with the core's topics). */
 export type PanelInput = TopicInput;
 export type { PcaInput, SvdInput } from './core/topics';
+
+export type { ImagePayload } from './core/image/payload';
 
 /** Where the student is in the panel. */
 export interface ViewState {
@@ -33,6 +36,8 @@ export type HostMessage =
   | { type: 'truncation'; k: number; matrix: number[][] }
   /** Same input with a small change (a dragged point): redraw in place, keep the view. */
   | { type: 'update'; input: PanelInput; derivation: Derivation }
+  /** Image compression: the factors as compact typed arrays, for the live rank slider. */
+  | { type: 'image'; payload: ImagePayload }
   | { type: 'navigate'; to: 'next' | 'previous' | 'first' | 'last' };
 
 export type WebviewMessage =
@@ -47,6 +52,10 @@ export type WebviewMessage =
   | { type: 'editPoint'; index: number; point: [number, number] }
   /** PCA: forget every dragged point. */
   | { type: 'resetEdits' }
+  /** Image compression: save the rank-k picture next to the original (never overwriting without asking). */
+  | { type: 'saveImage'; k: number }
+  /** Image compression: compute more components than kMax. */
+  | { type: 'moreComponents' }
   /** Activation Explorer: show `name` with `params`, optionally overlaid with `compare`. */
   | { type: 'explorerChange'; name: string; params: Record<string, number | string>; compare?: string };
 
@@ -85,6 +94,8 @@ export function isPanelInput(x: unknown): x is PanelInput {
       return x.options === undefined || isObj(x.options);
     case 'derivative':
       return isStr(x.expression);
+    case 'image':
+      return isStr(x.uri) && isStr(x.fileName) && (x.mode === 'gray' || x.mode === 'rgb') && isInt(x.k, 1) && isInt(x.kMax, 1);
     case 'problem':
       return isStr(x.text) && isStr(x.id) && (x.optimizer === undefined || x.optimizer === 'adam') && (x.check === undefined || typeof x.check === 'boolean');
     default:
@@ -136,6 +147,31 @@ export function isDerivation(x: unknown): x is Derivation {
   );
 }
 
+const nullableRank = (x: unknown) => x === null || isInt(x, 1);
+
+/** Every typed array must have exactly the size the dimensions promise, so the renderer can index without checks. */
+export function isImagePayload(x: unknown): x is ImagePayload {
+  if (!isObj(x) || !isStr(x.fileName) || !isInt(x.width, 1) || !isInt(x.height, 1) || !isInt(x.kMax, 1) || !isInt(x.k, 1)) return false;
+  if ((x.mode !== 'gray' && x.mode !== 'rgb') || typeof x.approximate !== 'boolean') return false;
+  const { width, height, kMax } = x as { width: number; height: number; kMax: number };
+  if (!(x.original instanceof Uint8Array) || x.original.length !== width * height * 4) return false;
+  const channels = x.channels;
+  if (!Array.isArray(channels) || channels.length !== (x.mode === 'gray' ? 1 : 3)) return false;
+  const channelOk = (c: unknown) =>
+    isObj(c) &&
+    c.sigma instanceof Float64Array && c.sigma.length === kMax &&
+    c.U instanceof Float32Array && c.U.length === height * kMax &&
+    c.V instanceof Float32Array && c.V.length === width * kMax &&
+    isNum(c.frobeniusSq);
+  const ranks = x.energyRanks;
+  return (
+    channels.every(channelOk) &&
+    isObj(ranks) && nullableRank(ranks.p90) && nullableRank(ranks.p95) && nullableRank(ranks.p99) &&
+    Array.isArray(x.layers) &&
+    x.layers.every((l) => isObj(l) && isInt(l.index, 1) && l.rgba instanceof Uint8Array && l.rgba.length === width * height * 4)
+  );
+}
+
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x)) return false;
   switch (x.type) {
@@ -148,6 +184,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return isInt(x.k, 1) && isMatrix(x.matrix);
     case 'update':
       return isPanelInput(x.input) && isDerivation(x.derivation);
+    case 'image':
+      return isImagePayload(x.payload);
     case 'navigate':
       return x.to === 'next' || x.to === 'previous' || x.to === 'first' || x.to === 'last';
     default:
@@ -165,6 +203,10 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return hasOnly(x, ['type']);
     case 'editPoint':
       return isInt(x.index) && isPoint(x.point) && hasOnly(x, ['type', 'index', 'point']);
+    case 'saveImage':
+      return isInt(x.k, 1) && hasOnly(x, ['type', 'k']);
+    case 'moreComponents':
+      return hasOnly(x, ['type']);
     case 'explorerChange':
       return (
         isStr(x.name) &&

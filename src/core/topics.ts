@@ -24,7 +24,20 @@ import type { SvdJson } from './svd/result';
 import { rankK } from './svd/truncation';
 
 /** What a panel derives; enough to recompute it after a reload. */
-export type TopicInput = SvdInput | PcaInput | ActivationInput | CrossEntropyTopic | ZigzagTopic | DerivativeTopic | ProblemTopic;
+export type TopicInput = SvdInput | PcaInput | ActivationInput | CrossEntropyTopic | ZigzagTopic | DerivativeTopic | ProblemTopic | ImageTopic;
+
+/** An image file to compress; the host reads its bytes (the core does no I/O). */
+export interface ImageTopic {
+  kind: 'image';
+  source?: string;
+  /** The file's URI, to read it again after a reload and to save next to it. */
+  uri: string;
+  fileName: string;
+  mode: 'gray' | 'rgb';
+  /** Rank shown first, and components computed. */
+  k: number;
+  kMax: number;
+}
 
 /** One problem of a `.mdl.json` file (the file's text is kept, so a reload restores exactly what was run). */
 export interface ProblemTopic {
@@ -131,6 +144,9 @@ export function deriveTopic(input: TopicInput, options: TopicOptions = defaultTo
       return { ...deriveZigzag(input.options), title: 'Sigmoid zig-zag' } as TopicOutcome;
     case 'problem':
       return problemOutcome(input, { ...options, ...control });
+    case 'image':
+      // Images need the file's bytes, which only the host can read: see `imagePanelData`.
+      throw new MdlError('unsupported', 'An image is derived from its bytes; open it with "Compress image with SVD".');
     case 'derivative': {
       // Swish vs ReLU cost, measured here and now (the worker runs in the extension host's process).
       const out = deriveDerivative(input.expression, measureNsPerElement());

@@ -7,7 +7,9 @@ import type { PcaJson } from '../core/pca/derive';
 import type { TopicOutcome } from '../core/topics';
 import type { PanelInput } from '../protocol';
 import { Cancelled, TaskError } from './compute';
-import { reusePanel, topicOptions } from './config';
+import { imageSettings, reusePanel, topicOptions } from './config';
+import { pickImage } from './imageFiles';
+import { computeOutcome, type PanelOutcome } from './outcome';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
 import { toDiagnostic, type ProblemFiles } from './problemFiles';
@@ -71,7 +73,7 @@ async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResu
     return { ok: false, error: read.error };
   }
   const { source } = read;
-  const derive = async (input: PanelInput) => ({ ...(await ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${input.kind.toUpperCase()}`)), input });
+  const derive = async (input: PanelInput) => ({ ...(await computeOutcome(ctx, input)), input });
   try {
     const built = await build(source, derive);
     if (!built) return { ok: false, error: 'Cancelled.' };
@@ -84,7 +86,7 @@ async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResu
 }
 
 /** Show a computed outcome: in the current panel when the setting says reuse, else in a new one. */
-function showInPanel(ctx: Ctx, input: PanelInput, outcome: TopicOutcome): CommandResult {
+function showInPanel(ctx: Ctx, input: PanelInput, outcome: PanelOutcome): CommandResult {
   let panel = reusePanel() ? ctx.panels.current() : undefined;
   if (panel) {
     panel.present(input, outcome);
@@ -118,8 +120,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
 /** Open a panel on an input that needs no selection (activations, losses, …). */
 async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
   try {
-    const outcome = await ctx.compute.run({ task: 'derive', input, options: topicOptions() }, 'MDL: computing');
-    return showInPanel(ctx, input, outcome);
+    return showInPanel(ctx, input, await computeOutcome(ctx, input));
   } catch (e) {
     if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
     const message = e instanceof TaskError ? e.message : String(e);
@@ -180,6 +181,17 @@ export function runProblem(ctx: Ctx, diagnostics: ProblemFiles) {
       optimizer: arg.action === 'adam' ? 'adam' : undefined,
       check,
     });
+  };
+}
+
+/** "Compress image with SVD": explorer context menu, editor title on an image, or the palette with a file picker. */
+export function compressImage(ctx: Ctx) {
+  return async (arg?: unknown): Promise<CommandResult> => {
+    const uri = await pickImage(arg);
+    if (!uri) return { ok: false, error: 'Cancelled.' };
+    const { mode, kMax } = imageSettings();
+    const fileName = uri.path.split('/').pop() ?? 'image';
+    return openTopic(ctx, { kind: 'image', uri: uri.toString(), fileName, mode, k: Math.min(20, kMax), kMax, source: vscode.workspace.asRelativePath(uri) });
   };
 }
 

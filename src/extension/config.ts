@@ -13,6 +13,15 @@ export function topicOptions(): TopicOptions {
   };
 }
 
+export function imageSettings(): { mode: 'gray' | 'rgb'; maxSide: number; kMax: number } {
+  const c = vscode.workspace.getConfiguration('mdlSteps');
+  return {
+    mode: c.get<string>('image.mode', 'gray') === 'rgb' ? 'rgb' : 'gray',
+    maxSide: clampInt(c.get<number>('image.maxSide', 1024), 16, 8192),
+    kMax: clampInt(c.get<number>('image.components', 100), 1, 2048),
+  };
+}
+
 export function reusePanel(): boolean {
   return vscode.workspace.getConfiguration('mdlSteps').get<boolean>('reusePanel', true);
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isPersistedState, type PersistedState } from '../protocol';
-import { crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, runProblem, sigmoidZigzag } from './commands';
+import { compressImage, crossEntropy, decomposeSvd, differentiate, exportMarkdown, navigate, openActivationExplorer, reducePca, runProblem, sigmoidZigzag } from './commands';
 import { PROBLEM_FILE_SELECTOR, ProblemCodeLensProvider, ProblemFiles } from './problemFiles';
 import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
@@ -18,6 +18,8 @@ export interface MdlApi {
     panels(): ReturnType<DerivationPanel['snapshot']>[];
     /** How long activate() took, in milliseconds (reported by the integration suite). */
     activationMs: number;
+    /** Stop all work in flight, as the progress notification's Cancel button does. */
+    cancelAll(): void;
     /** Dispose every panel and bring each back through the serializer, as a window reload does. */
     simulateReload(): Promise<void>;
   };
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     ['mdlSteps.sigmoidZigzag', sigmoidZigzag(ctx)],
     ['mdlSteps.differentiate', differentiate(ctx)],
     ['mdlSteps.runProblem', runProblem(ctx, problemFiles)],
+    ['mdlSteps.compressImage', compressImage(ctx)],
     ['mdlSteps.nextStep', navigate(ctx, 'next')],
     ['mdlSteps.previousStep', navigate(ctx, 'previous')],
     ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   return {
     testing: {
       activationMs,
+      cancelAll: () => ctx.compute.cancelAll(),
       panels: () => ctx.panels.all().map((p) => p.snapshot()),
       simulateReload: async () => {
         const saved: PersistedState[] = ctx.panels.all().map((p) => p.persistedState());

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Derivation } from '../core/derivation';
-import type { TopicOutcome } from '../core/topics';
+import type { ImagePayload } from '../core/image/payload';
 import { derivationToMarkdown } from '../core/render/markdown';
 import {
   isWebviewMessage,
@@ -19,12 +19,15 @@ import {
 import { Cancelled, TaskError } from './compute';
 import { topicOptions } from './config';
 import type { Ctx } from './ctx';
+import { saveRankK } from './imageFiles';
+import { computeOutcome, topicName, type PanelOutcome } from './outcome';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const VIEW_TYPE = 'mdlSteps.derivation';
 
 export class DerivationPanel implements vscode.Disposable {
   private derivation: Derivation | undefined;
+  private image: ImagePayload | undefined;
   private view: ViewState = { step: 0, mode: 'step' };
   private ready = false;
   private disposed = false;
@@ -33,7 +36,7 @@ export class DerivationPanel implements vscode.Disposable {
   private generation = 0;
 
   /** A new panel beside the active editor, showing an already computed outcome. */
-  static create(ctx: Ctx, input: PanelInput, outcome: TopicOutcome): DerivationPanel {
+  static create(ctx: Ctx, input: PanelInput, outcome: PanelOutcome): DerivationPanel {
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       'MDL Steps',
@@ -92,10 +95,11 @@ export class DerivationPanel implements vscode.Disposable {
   }
 
   /** Show a computed outcome (a new panel, or panel reuse), at `view`. */
-  present(input: PanelInput, outcome: TopicOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
+  present(input: PanelInput, outcome: PanelOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
     this.generation++;
     this.input = input;
     this.derivation = outcome.derivation;
+    this.image = outcome.image;
     this.panel.title = outcome.title;
     this.view = { ...view, step: Math.min(view.step, outcome.derivation.steps.length - 1) };
     this.sendShow();
@@ -108,7 +112,7 @@ export class DerivationPanel implements vscode.Disposable {
     this.view = view;
     this.post({ type: 'busy', message: `Computing the ${topicName(input)}…` });
     try {
-      const outcome = await this.ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${topicName(input)}`);
+      const outcome = await computeOutcome(this.ctx, input);
       if (generation !== this.generation || this.disposed) return undefined;
       this.present(input, outcome, view);
       return outcome.derivation;
@@ -146,6 +150,7 @@ export class DerivationPanel implements vscode.Disposable {
   private sendShow(): void {
     if (!this.ready || !this.derivation) return;
     this.post({ type: 'show', input: this.input, derivation: this.derivation, view: this.view, precision: topicOptions().precision });
+    if (this.image) this.post({ type: 'image', payload: this.image });
   }
 
   private post(message: HostMessage): void {
@@ -186,6 +191,12 @@ export class DerivationPanel implements vscode.Disposable {
       case 'resetEdits':
         if (this.input.kind !== 'pca') return;
         return this.recompute({ ...this.input, edits: [] }, 'update');
+      case 'saveImage':
+        if (this.input.kind === 'image') await saveRankK(this.ctx, this.input, message.k);
+        return;
+      case 'moreComponents':
+        if (this.input.kind !== 'image') return;
+        return this.recompute({ ...this.input, kMax: this.input.kMax * 2 }, 'show');
       case 'explorerChange':
         if (this.input.kind !== 'activation') return;
         return this.recompute({ kind: 'activation', name: message.name, params: message.params as never, compare: message.compare }, 'update');
@@ -200,7 +211,7 @@ export class DerivationPanel implements vscode.Disposable {
   private async recompute(input: PanelInput, how: 'show' | 'update'): Promise<void> {
     const generation = ++this.generation;
     try {
-      const outcome = await this.ctx.compute.run({ task: 'derive', input, options: topicOptions() }, `MDL: computing the ${topicName(input)}`);
+      const outcome = await computeOutcome(this.ctx, input);
       if (generation !== this.generation || this.disposed) return;
       if (how === 'show') {
         this.present(input, outcome, { step: 0, mode: this.view.mode });
@@ -225,10 +236,6 @@ export class DerivationPanel implements vscode.Disposable {
       if (!(e instanceof Cancelled)) this.ctx.log(`truncation failed: ${String(e)}`);
     }
   }
-}
-
-function topicName(input: PanelInput): string {
-  return input.kind === 'svd' ? 'SVD' : 'PCA';
 }
 
 /** A fresh CSP nonce per page load, from a cryptographic source. */

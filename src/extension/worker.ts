@@ -6,9 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
+import { imagePanelData, rankKPng } from '../core/image/panel';
+import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
 import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate } from '../core/topics';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+/** The factors of the last image, so "Save rank-k image" needs no second SVD. */
+let lastImage: { key: string; factors: ImageFactors } | undefined;
+const imageKey = (fileName: string, mode: string, kMax: number) => `${fileName}\u0000${mode}\u0000${kMax}`;
 
 /** The factors of the last matrix asked about, so dragging the k slider costs O(k·mn), not an SVD. */
 let cached: { text: string; factors: Svd } | undefined;
@@ -16,6 +22,15 @@ let cached: { text: string; factors: Svd } | undefined;
 function handle(req: WorkerRequest): WorkerResponse {
   if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options, progressReporter(req.id)) };
   if (req.task === 'checkProblem') return { id: req.id, ok: true, task: 'checkProblem', value: checkProblem(req.text, req.problemId, req.options) };
+  if (req.task === 'image') {
+    const { data, factors } = imagePanelData(req.request);
+    lastImage = { key: imageKey(req.request.fileName, req.request.mode, data.payload.kMax), factors };
+    return { id: req.id, ok: true, task: 'image', value: data };
+  }
+  if (req.task === 'imagePng') {
+    if (lastImage?.key !== imageKey(req.fileName, req.mode, req.kMax)) throw new Error('The image is no longer in memory; compress it again.');
+    return { id: req.id, ok: true, task: 'imagePng', value: rankKPng(lastImage.factors, req.k) };
+  }
   if (req.task === 'summarizeProblems') return { id: req.id, ok: true, task: 'summarizeProblems', value: summarizeProblemFile(req.text) };
   if (req.task === 'hover') return { id: req.id, ok: true, task: 'hover', value: activationHoverInfo(req.name, req.params, req.theme) };
   if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };

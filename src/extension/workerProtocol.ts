@@ -2,6 +2,7 @@
 import type { ActivationHoverInfo, HoverTheme } from '../core/activations/hoverInfo';
 import type { ActivationParams, CanonicalName } from '../core/activations/types';
 import type { CellPosition, TextPosition } from '../core/errors';
+import type { ImagePanelData, ImageRequest } from '../core/image/panel';
 import type { ProblemDiagnostic } from '../core/problems';
 import type { ProblemFileSummary, TopicInput, TopicOptions, TopicOutcome } from '../core/topics';
 
@@ -10,7 +11,9 @@ export type WorkerRequest =
   | { id: number; task: 'truncate'; text: string; k: number; options: TopicOptions }
   | { id: number; task: 'hover'; name: CanonicalName; params?: ActivationParams; theme: HoverTheme }
   | { id: number; task: 'checkProblem'; text: string; problemId: string; options: TopicOptions }
-  | { id: number; task: 'summarizeProblems'; text: string };
+  | { id: number; task: 'summarizeProblems'; text: string }
+  | { id: number; task: 'image'; request: ImageRequest }
+  | { id: number; task: 'imagePng'; fileName: string; mode: 'gray' | 'rgb'; kMax: number; k: number };
 
 export type WorkerResponse =
   | { id: number; ok: true; task: 'derive'; value: TopicOutcome }
@@ -18,6 +21,8 @@ export type WorkerResponse =
   | { id: number; ok: true; task: 'hover'; value: ActivationHoverInfo }
   | { id: number; ok: true; task: 'checkProblem'; value: ProblemDiagnostic[] }
   | { id: number; ok: true; task: 'summarizeProblems'; value: ProblemFileSummary }
+  | { id: number; ok: true; task: 'image'; value: ImagePanelData }
+  | { id: number; ok: true; task: 'imagePng'; value: Uint8Array }
   | { id: number; ok: false; error: TaskFailure };
 
 /** Sent while a long task runs (optimizer steps); not a response: the task goes on. */

@@ -104,6 +104,40 @@ describe('features', function () {
     await waitFor('the Adam tab', () => derivationTabs().some((t) => /Adam/.test(t.label)));
   });
 
+  it('"Compress image with SVD" on the example image opens its panel', async () => {
+    const uri = vscode.Uri.file(path.join(repo, 'examples', 'images', 'shapes-256.png'));
+    const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.compressImage', uri);
+    assert.ok(res?.ok, JSON.stringify(res));
+    assert.match(res.title, /shapes-256\.png \(256×256\)/);
+    await waitFor('the image tab', () => derivationTabs().some((t) => /shapes-256/.test(t.label)));
+  });
+
+  it('cancelling a long image compression stops it and opens nothing', async () => {
+    // A 1024×1024 RGB noise picture: full-rank, so the SVD takes a while.
+    const { encodePng } = await import('../../src/core/image');
+    const size = 1024;
+    const rgba = new Uint8Array(size * size * 4);
+    let seed = 12345;
+    for (let i = 0; i < rgba.length; i++) rgba[i] = (i & 3) === 3 ? 255 : (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const file = path.join(scratch, 'noise.png');
+    fs.writeFileSync(file, encodePng(size, size, rgba));
+    const config = vscode.workspace.getConfiguration('mdlSteps');
+    await config.update('image.mode', 'rgb', vscode.ConfigurationTarget.Global);
+    try {
+      const pending = vscode.commands.executeCommand<DecomposeResult>('mdlSteps.compressImage', vscode.Uri.file(file));
+      await new Promise((r) => setTimeout(r, 400));
+      const t0 = Date.now();
+      api.testing.cancelAll();
+      const res = await pending;
+      const latency = Date.now() - t0;
+      assert.deepStrictEqual(res, { ok: false, error: 'Cancelled.' });
+      console.log(`      cancellation returned after ${latency} ms`);
+      assert.ok(!derivationTabs().some((t) => /noise/.test(t.label)), 'a panel was opened');
+    } finally {
+      await config.update('image.mode', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('diagnostics appear on a broken problem file, on the offending value', async () => {
     const uri = vscode.Uri.file(path.join(repo, 'examples', 'broken.mdl.json'));
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -15,7 +15,7 @@ export interface PanelInfo {
 
 /** The API `activate()` returns. */
 export interface MdlApi {
-  testing: { panels(): PanelInfo[]; simulateReload(): Promise<void> };
+  testing: { panels(): PanelInfo[]; simulateReload(): Promise<void>; cancelAll(): void };
 }
 
 /** Polls `fn` until it returns something truthy; the UI state reaches the host asynchronously. */

@@ -1,0 +1,89 @@
+/**
+ * Everything the image panel needs, computed once per image in the worker:
+ * the derivation steps and the factors as compact typed arrays for the live
+ * rank slider. The factors are kept (per image) so that saving a rank-k
+ * picture does not repeat the SVD.
+ */
+import type { Derivation } from '../derivation';
+import type { ImagePayload } from './payload';
+import { decodeImage, encodePng } from './codec';
+import { toChannels } from './channels';
+import { compressImage, energyRank } from './compress';
+import { deriveImage } from './derive';
+import { rankOneLayers, reconstruct } from './reconstruct';
+import type { ImageFactors, ImageMode } from './types';
+
+export interface ImageRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  mode: ImageMode;
+  /** Rank shown first. */
+  k: number;
+  /** Components to compute; the panel can ask for more. */
+  kMax: number;
+  maxSide: number;
+}
+
+export interface ImagePanelData {
+  derivation: Derivation;
+  title: string;
+  payload: ImagePayload;
+}
+
+const LAYERS_SHOWN = 4;
+
+export function imagePanelData(req: ImageRequest): { data: ImagePanelData; factors: ImageFactors } {
+  const image = toChannels(decodeImage(req.bytes, req.fileName), req.mode, req.maxSide);
+  const kMax = Math.max(1, Math.min(req.kMax, image.width, image.height));
+  const k = Math.min(req.k, kMax);
+  const { factors, report } = compressImage(image, k, { kMax });
+  const derivation = deriveImage(image, factors, report, req.fileName);
+  const payload: ImagePayload = {
+    fileName: req.fileName,
+    width: image.width,
+    height: image.height,
+    mode: image.mode,
+    kMax: factors.kMax,
+    k,
+    original: reconstructOriginal(image),
+    channels: factors.channels.map((c) => ({
+      sigma: Float64Array.from(c.s.subarray(0, factors.kMax)),
+      U: columnsFirst(c.U.data, c.U.rows, c.U.cols, factors.kMax),
+      V: columnsFirst(c.V.data, c.V.rows, c.V.cols, factors.kMax),
+      frobeniusSq: c.frobeniusSq,
+    })),
+    approximate: factors.channels.some((c) => c.approximate),
+    energyRanks: { p90: energyRank(factors, 0.9), p95: energyRank(factors, 0.95), p99: energyRank(factors, 0.99) },
+    layers: rankOneLayers(factors, Math.min(LAYERS_SHOWN, factors.kMax)).map((l) => ({ index: l.index, rgba: l.rgba })),
+  };
+  const title = `SVD · ${req.fileName.split(/[\\/]/).pop()} (${image.width}×${image.height}${image.mode === 'rgb' ? ', RGB' : ''})`;
+  return { data: { derivation, title, payload }, factors };
+}
+
+/** The rank-k picture as PNG bytes, from factors computed earlier. */
+export function rankKPng(factors: ImageFactors, k: number): Uint8Array {
+  return encodePng(factors.width, factors.height, reconstruct(factors, Math.min(k, factors.kMax)));
+}
+
+/** The matrix the SVD saw (grey or per-channel values), as RGBA for the "original" canvas. */
+function reconstructOriginal(image: ReturnType<typeof toChannels>): Uint8Array {
+  const { width, height, channels } = image;
+  const out = new Uint8Array(width * height * 4);
+  for (let p = 0; p < width * height; p++) {
+    const [r, g, b] = channels.length === 1 ? [channels[0].data[p], channels[0].data[p], channels[0].data[p]] : [channels[0].data[p], channels[1].data[p], channels[2].data[p]];
+    out[p * 4] = clampByte(r);
+    out[p * 4 + 1] = clampByte(g);
+    out[p * 4 + 2] = clampByte(b);
+    out[p * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/** Row-major rows×cols → Float32 rows×kMax (the first kMax columns), as the protocol promises. */
+function columnsFirst(data: Float64Array, rows: number, cols: number, kMax: number): Float32Array {
+  const out = new Float32Array(rows * kMax);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < kMax; j++) out[i * kMax + j] = data[i * cols + j];
+  return out;
+}
+
+const clampByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));

@@ -1,0 +1,47 @@
+/**
+ * The image commands' file handling: which image to open (argument, active
+ * image preview, or a file picker) and saving the rank-k picture next to the
+ * original as `name.rank-32.png`, never overwriting without asking.
+ */
+import * as vscode from 'vscode';
+import type { ImageTopic } from '../core/topics';
+import { Cancelled, TaskError } from './compute';
+import type { Ctx } from './ctx';
+
+const IMAGE_FILTERS = { Images: ['png', 'jpg', 'jpeg'] };
+
+/** The image to compress: the explorer's or editor title's argument, the active image preview, or one the student picks. */
+export async function pickImage(arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (tab instanceof vscode.TabInputCustom && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: IMAGE_FILTERS, title: 'Compress an image with SVD' });
+  return picked?.[0];
+}
+
+export function rankKUri(original: vscode.Uri, k: number): vscode.Uri {
+  const name = original.path.split('/').pop() ?? 'image';
+  const stem = name.replace(/\.[^.]+$/, '');
+  return vscode.Uri.joinPath(original, '..', `${stem}.rank-${k}.png`);
+}
+
+export async function saveRankK(ctx: Ctx, input: ImageTopic, k: number): Promise<vscode.Uri | undefined> {
+  const target = rankKUri(vscode.Uri.parse(input.uri), k);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return undefined;
+  }
+  try {
+    const png = await ctx.compute.run({ task: 'imagePng', fileName: input.fileName, mode: input.mode, kMax: input.kMax, k }, 'MDL: encoding the picture');
+    await vscode.workspace.fs.writeFile(target, png);
+    void vscode.window.showInformationMessage(`MDL: saved the rank-${k} picture as ${vscode.workspace.asRelativePath(target)}.`);
+    return target;
+  } catch (e) {
+    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(`MDL: could not save the picture: ${e instanceof TaskError ? e.message : String(e)}`);
+    return undefined;
+  }
+}
