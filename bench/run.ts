@@ -10,6 +10,7 @@ import { bench as activationBench } from './activation.bench';
 import { bench as parseBench } from './parse.bench';
 import { bench as pcaBench } from './pca.bench';
 import { bench as randomizedBench } from './randomized.bench';
+import { bench as imageBench } from './image.bench';
 import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Parsing selections', parseBench],
   ['PCA', pcaBench],
   ['Randomized SVD (images)', randomizedBench],
+  ['Image compression', imageBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
   ['Long runs off the host thread', eventLoopBench],
