@@ -5,12 +5,13 @@
  */
 import './styles.css';
 import './elements';
-import { isHostMessage, type HostMessage, type PanelInput, type ViewState } from '../src/protocol';
+import { isHostMessage, type HostMessage, type ImagePayload, type PanelInput, type ViewState } from '../src/protocol';
 import type { Derivation } from '../src/core/derivation';
 import { ActivationExplorerPanel, isUsableActivationExplorer } from './activationExplorer';
 import { h } from './dom';
 import { buildLayout } from './layout';
 import { forgetDetachedCharts } from './liveChart';
+import { ImageExplorer, samePicture } from './imageExplorer';
 import { isUsableLoopCode, LoopCodePanel } from './loopCode';
 import { isUsableScatter, linkTableHover, markSampleRows, PcaExplorer } from './pca';
 import { stepArticle } from './stepView';
@@ -36,6 +37,10 @@ const ui = buildLayout(document.getElementById('app') ?? document.body);
 let shown: Shown | undefined;
 let view: ViewState = { step: 0, mode: 'step' };
 let busy = false;
+/** Image compression: drawn below the steps, kept across show/update of an image derivation. */
+let image: ImageExplorer | undefined;
+const imageHost = h('div', { class: 'image-host' });
+ui.interactive.after(imageHost);
 
 // ---------------------------------------------------------------------------
 // Host messages
@@ -52,6 +57,8 @@ function handle(msg: HostMessage): void {
       return shown?.explorer?.receive(msg.k, msg.matrix);
     case 'update':
       return update(msg.input, msg.derivation);
+    case 'image':
+      return showImage(msg.payload);
     case 'navigate': {
       if (!shown || busy) return;
       const last = shown.derivation.steps.length - 1;
@@ -63,11 +70,13 @@ function handle(msg: HostMessage): void {
 
 function show(input: PanelInput, derivation: Derivation, requested: ViewState, precision: number): void {
   const n = derivation.steps.length;
+  if (derivation.kind !== 'image') dropImage();
   shown = { input, derivation, precision, articles: new Map(), drawnFrom: new Map() };
   window.clearTimeout(refreshTimer);
   busy = false;
   ui.status.replaceChildren();
   view = { step: Math.max(0, Math.min(n - 1, requested.step)), mode: requested.mode };
+  if (image) view.k = image.currentK;
 
   const source = 'source' in input ? input.source : undefined;
   ui.source.textContent = source ? `From ${source}` : '';
@@ -107,6 +116,28 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
   forgetDetachedCharts();
   persist();
   document.body.dataset.ready = 'true';
+}
+
+function showImage(payload: ImagePayload): void {
+  // More components for the same picture keep the rank the student chose.
+  const k = image && samePicture(image.payload, payload) ? image.currentK : payload.k;
+  image?.dispose();
+  image = new ImageExplorer(payload, {
+    k,
+    post,
+    onK: (next) => {
+      view.k = next;
+      reportSoon();
+    },
+  });
+  view.k = image.currentK;
+  imageHost.replaceChildren(image.element);
+}
+
+function dropImage(): void {
+  image?.dispose();
+  image = undefined;
+  imageHost.replaceChildren();
 }
 
 /** What the frame was drawn from, so an update redraws it only when it changes. */

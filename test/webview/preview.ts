@@ -22,6 +22,7 @@ import type { ThemeName } from './themes';
 import { activationInteraction, activationThemes, lossTopics } from './activationScenarios';
 import { divergingPath, gdCompareRuns, gdCopy, gdLoop, optimNarrow, rosenbrockRun, runPlayback } from './optimScenarios';
 import { activationHost } from './topicData';
+import { imageExplorer, measureImageMove } from './imageScenarios';
 
 const show = (derivation = svdDerivation, step = 0, mode: 'step' | 'all' = 'step', k?: number): HostMessage => ({
   type: 'show',
@@ -231,6 +232,8 @@ function themed(name: string, run: (s: Session, prefix: string) => Promise<void>
 
 /** Update → redraw measurements, printed at the end. */
 const timings: string[] = [];
+/** Image slider: per-move redraw times, printed at the end. */
+const imageTimings: string[] = [];
 
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
@@ -270,6 +273,11 @@ async function main(): Promise<void> {
     ['Optimizers: copying the loop', 'light', gdCopy, { permissions: ['clipboard-read', 'clipboard-write'] }],
     ...themed('Optimizers: batch vs SGD vs mini-batch', gdCompareRuns, {}),
     ['Optimizers: narrow panel', 'light', optimNarrow, { width: 480, height: 900 }],
+    ['Image: compress shapes-256', 'light', (s) => imageExplorer(s, 'light'), {}],
+    ['Image: compress shapes-256', 'dark', (s) => imageExplorer(s, 'dark'), {}],
+    ['Image: compress shapes-256', 'high-contrast', (s) => imageExplorer(s, 'hc'), {}],
+    ['Image: per-move redraw, 1024² grey', 'dark', async (s) => void imageTimings.push(await measureImageMove(s, 'gray')), {}],
+    ['Image: per-move redraw, 1024² RGB', 'dark', async (s) => void imageTimings.push(await measureImageMove(s, 'rgb')), {}],
   ];
   try {
     // `npx tsx test/webview/preview.ts PCA` runs only the scenarios whose name contains "PCA".
@@ -290,7 +298,8 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
   }
-  console.log(`\nPCA update → redrawn scatter (median of 10):\n  ${timings.join('\n  ')}`);
+  if (timings.length) console.log(`\nPCA update → redrawn scatter (median of 10):\n  ${timings.join('\n  ')}`);
+  if (imageTimings.length) console.log(`\nImage slider, per move (accumulator + pixels + figures + putImageData):\n  ${imageTimings.join('\n  ')}`);
   console.log(`\nScreenshots in ${path.relative(root, outDir)}/`);
   if (failures.length) {
     console.error(`\n${failures.length} check(s) failed:\n- ${failures.join('\n- ')}`);

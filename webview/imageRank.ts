@@ -1,0 +1,210 @@
+/**
+ * The rank-k picture, kept up to date incrementally for the image slider.
+ *
+ * One Float32 accumulator per channel holds A_k = Σ_{i≤k} σᵢuᵢvᵢᵀ. Moving the
+ * slider from k to k' adds (or subtracts) only the rank-one layers between
+ * them, O(|k' − k|·mn), never all k' of them. The one exception is a jump
+ * down to a k' smaller than the distance travelled: then starting from zero
+ * and adding k' layers is strictly less work (and clears any rounding drift).
+ * Writing the clamped bytes into the ImageData and measuring the error and
+ * PSNR happen in the same single pass over the pixels.
+ */
+import type { ImagePayload } from '../src/protocol';
+
+/** Rec. 601 luma, as the host used for greyscale (src/core/image/channels.ts). */
+const LUMA = [0.299, 0.587, 0.114] as const;
+
+export interface RankFigures {
+  k: number;
+  /** ‖A − A_k‖_F / ‖A‖_F measured on the accumulator (A from `original`). */
+  measuredError: number;
+  /** √(max(0, ‖A‖² − Σ_{i≤k} σᵢ²)) / ‖A‖, from `frobeniusSq` and σ (channels pooled). */
+  eckartYoungError: number;
+  /** Σ_{i≤k} σᵢ² / ‖A‖_F², channels pooled. */
+  energy: number;
+  /** dB, peak 255, on the clamped 8-bit reconstruction; null when identical to the original bytes. */
+  psnr: number | null;
+  /** Numbers stored: k(m+n+1) per channel against mn per channel. */
+  storage: number;
+  original: number;
+  ratio: number;
+}
+
+export class RankImage {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
+  readonly kMax: number;
+  /** The rank-k picture (alpha always 255). */
+  readonly pixels: ImageData;
+  private k = 0;
+  private readonly acc: Float32Array[];
+  /** Layer t of channel c: σ_t·u_t in scaledU[c][t·m …], v_t in vT[c][t·n …] (contiguous rows). */
+  private readonly scaledU: Float32Array[];
+  private readonly vT: Float32Array[];
+  /** A per channel (from `original`) and its 8-bit version, for the measured error and PSNR. */
+  private readonly target: Float32Array[];
+  private readonly targetBytes: Uint8Array[];
+  private readonly targetNormSq: number;
+  private readonly frobeniusSq: number;
+  /** Σ_{i≤k} σᵢ² pooled over channels, for k = 0..kMax. */
+  private readonly energyPrefix: Float64Array;
+
+  constructor(payload: ImagePayload) {
+    const { width: n, height: m, kMax } = payload;
+    this.width = n;
+    this.height = m;
+    this.kMax = kMax;
+    this.channels = payload.channels.length;
+    this.pixels = new ImageData(n, m);
+    this.pixels.data.fill(255);
+    this.acc = payload.channels.map(() => new Float32Array(m * n));
+    this.scaledU = payload.channels.map((c) => {
+      const out = new Float32Array(kMax * m);
+      for (let t = 0; t < kMax; t++) for (let i = 0; i < m; i++) out[t * m + i] = c.sigma[t] * c.U[i * kMax + t];
+      return out;
+    });
+    this.vT = payload.channels.map((c) => {
+      const out = new Float32Array(kMax * n);
+      for (let t = 0; t < kMax; t++) for (let j = 0; j < n; j++) out[t * n + j] = c.V[j * kMax + t];
+      return out;
+    });
+    this.target = targetChannels(payload);
+    this.targetBytes = this.target.map((a) => Uint8Array.from(a, toByte));
+    let normSq = 0;
+    for (const a of this.target) for (let p = 0; p < a.length; p++) normSq += a[p] * a[p];
+    this.targetNormSq = normSq;
+    this.frobeniusSq = payload.channels.reduce((s, c) => s + c.frobeniusSq, 0);
+    this.energyPrefix = new Float64Array(kMax + 1);
+    for (let t = 0; t < kMax; t++) this.energyPrefix[t + 1] = this.energyPrefix[t] + payload.channels.reduce((s, c) => s + c.sigma[t] * c.sigma[t], 0);
+  }
+
+  get currentK(): number {
+    return this.k;
+  }
+
+  /** Cumulative energy Σ_{i≤k}σᵢ²/‖A‖_F² for k = 1..kMax (channels pooled). */
+  energyCurve(): number[] {
+    return Array.from({ length: this.kMax }, (_, t) => this.energyAt(t + 1));
+  }
+
+  private energyAt(k: number): number {
+    return this.frobeniusSq > 0 ? Math.min(1, this.energyPrefix[k] / this.frobeniusSq) : 1;
+  }
+
+  /** Brings the accumulators to rank k and rewrites `pixels`; returns the figures for k. */
+  setK(k: number): RankFigures {
+    const next = Math.max(1, Math.min(this.kMax, Math.round(k)));
+    if (next !== this.k) {
+      const distance = Math.abs(next - this.k);
+      if (next < this.k && next < distance) {
+        for (const a of this.acc) a.fill(0);
+        for (let t = 0; t < next; t++) this.addLayer(t, 1);
+      } else if (next > this.k) {
+        for (let t = this.k; t < next; t++) this.addLayer(t, 1);
+      } else {
+        for (let t = next; t < this.k; t++) this.addLayer(t, -1);
+      }
+      this.k = next;
+    }
+    return this.write();
+  }
+
+  /** acc += sign·σ_t u_t v_tᵀ in every channel. */
+  private addLayer(t: number, sign: 1 | -1): void {
+    const m = this.height, n = this.width;
+    for (let c = 0; c < this.channels; c++) {
+      const acc = this.acc[c];
+      const u = this.scaledU[c];
+      const v = this.vT[c];
+      const uOff = t * m, vOff = t * n;
+      for (let i = 0; i < m; i++) {
+        const a = sign * u[uOff + i];
+        if (a === 0) continue;
+        const row = i * n;
+        for (let j = 0; j < n; j++) acc[row + j] += a * v[vOff + j];
+      }
+    }
+  }
+
+  /** One pass: clamped bytes into the ImageData, ‖A − A_k‖² on the floats, squared byte error for PSNR. */
+  private write(): RankFigures {
+    const data = this.pixels.data;
+    const size = this.width * this.height;
+    let diffSq = 0, byteSq = 0;
+    if (this.channels === 1) {
+      const acc = this.acc[0], a = this.target[0], ab = this.targetBytes[0];
+      for (let p = 0; p < size; p++) {
+        const x = acc[p];
+        const d = a[p] - x;
+        diffSq += d * d;
+        const b = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
+        const e = ab[p] - b;
+        byteSq += e * e;
+        const q = p << 2;
+        data[q] = b;
+        data[q + 1] = b;
+        data[q + 2] = b;
+      }
+    } else {
+      // One pass over the pixels for all three channels: the ImageData is written once, in order.
+      const [r, g, b] = this.acc;
+      const [ar, ag, ab] = this.target;
+      const [br, bg, bb] = this.targetBytes;
+      for (let p = 0; p < size; p++) {
+        const q = p << 2;
+        const x = r[p], y = g[p], z = b[p];
+        const dx = ar[p] - x, dy = ag[p] - y, dz = ab[p] - z;
+        diffSq += dx * dx + dy * dy + dz * dz;
+        const cx = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
+        const cy = y <= 0 ? 0 : y >= 255 ? 255 : (y + 0.5) | 0;
+        const cz = z <= 0 ? 0 : z >= 255 ? 255 : (z + 0.5) | 0;
+        const ex = br[p] - cx, ey = bg[p] - cy, ez = bb[p] - cz;
+        byteSq += ex * ex + ey * ey + ez * ez;
+        data[q] = cx;
+        data[q + 1] = cy;
+        data[q + 2] = cz;
+      }
+    }
+    const k = this.k;
+    const m = this.height, n = this.width, ch = this.channels;
+    const norm = Math.sqrt(this.frobeniusSq);
+    const mse = byteSq / (ch * size);
+    const storage = ch * k * (m + n + 1);
+    const original = ch * m * n;
+    return {
+      k,
+      measuredError: this.targetNormSq > 0 ? Math.sqrt(diffSq / this.targetNormSq) : 0,
+      eckartYoungError: norm > 0 ? Math.sqrt(Math.max(0, this.frobeniusSq - this.energyPrefix[k])) / norm : 0,
+      energy: this.energyAt(k),
+      psnr: mse === 0 ? null : 10 * Math.log10((255 * 255) / mse),
+      storage,
+      original,
+      ratio: original / storage,
+    };
+  }
+}
+
+const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));
+
+/** A as the host built it from `original`: alpha over white, then luma (grey) or the three channels (RGB). */
+function targetChannels(payload: ImagePayload): Float32Array[] {
+  const { original, width, height } = payload;
+  const size = width * height;
+  const rgb = [0, 1, 2].map(() => new Float32Array(size));
+  for (let p = 0; p < size; p++) {
+    const alpha = original[4 * p + 3] / 255;
+    for (let c = 0; c < 3; c++) rgb[c][p] = original[4 * p + c] * alpha + 255 * (1 - alpha);
+  }
+  if (payload.mode === 'rgb') return rgb;
+  const y = new Float32Array(size);
+  for (let p = 0; p < size; p++) y[p] = LUMA[0] * rgb[0][p] + LUMA[1] * rgb[1][p] + LUMA[2] * rgb[2][p];
+  return [y];
+}
+
+/** An RGBA byte array as ImageData (for the original and the rank-one layers). */
+export function imageDataFrom(rgba: Uint8Array, width: number, height: number): ImageData {
+  const data = new ImageData(width, height);
+  data.data.set(rgba);
+  return data;
+}
