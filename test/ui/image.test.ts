@@ -1,0 +1,55 @@
+// Image compression in the real workbench: open examples/images/shapes-256.png, run
+// "MDL: Compress image with SVD" on it, move the rank slider and watch the rank-k picture
+// and the figures change. Screenshots at k = 1, 10 and 50: test-results/ui-image/.
+import * as assert from 'node:assert';
+import type { FrameLocator, Page } from 'playwright-core';
+import { runPaletteCommand, useWorkbench } from '../harness';
+
+/** Our panel: the newest webview (the image preview is a webview too). */
+const panelFrame = (page: Page) => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+
+/** Set the slider to k with the keyboard (Home, then → k−1 times) and wait for the panel to follow. */
+async function setRank(page: Page, view: FrameLocator, k: number): Promise<void> {
+  const slider = view.locator('#image-k-slider');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let i = 1; i < k; i++) await page.keyboard.press('ArrowRight');
+  await view.locator('#image-k-output', { hasText: new RegExp(`\\b${k}\\b`) }).waitFor();
+  await page.waitForTimeout(200);
+}
+
+describe('UI: compress examples/images/shapes-256.png', function () {
+  this.bail(true);
+  const ui = useWorkbench('ui-image', 'svd.md');
+
+  it('opens the image and runs "MDL: Compress image with SVD"', async () => {
+    // Through the explorer (no search index needed): the image opens in VS Code's image preview.
+    const rows = ui.page.locator('.explorer-folders-view .monaco-list-row');
+    await rows.filter({ hasText: /^images$/ }).first().click();
+    await rows.filter({ hasText: 'shapes-256.png' }).first().click();
+    await ui.page.locator('.tabs-container .tab[aria-label*="shapes-256.png"]').first().waitFor();
+    await ui.shot('00-image-preview');
+    await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
+    await ui.page.locator('.tabs-container .tab', { hasText: /shapes-256/ }).first().waitFor({ timeout: 30_000 });
+    const view = panelFrame(ui.page);
+    await view.locator('#image-heading').waitFor({ timeout: 30_000 });
+    await view.locator('#image-heading').scrollIntoViewIfNeeded();
+  });
+
+  it('the rank-k picture and the figures change with the slider (k = 1, 10, 50)', async () => {
+    const view = panelFrame(ui.page);
+    const pictures: string[] = [];
+    const figures: string[] = [];
+    for (const k of [1, 10, 50]) {
+      await setRank(ui.page, view, k);
+      pictures.push(await view.locator('.image-pair canvas').nth(1).evaluate((c) => (c as HTMLCanvasElement).toDataURL()));
+      figures.push(await view.locator('.image-figures').innerText());
+      await view.locator('.image-pair').scrollIntoViewIfNeeded();
+      await ui.page.waitForTimeout(150);
+      await ui.shot(`k-${k}`);
+    }
+    assert.notStrictEqual(pictures[0], pictures[1], 'the picture did not change from k = 1 to 10');
+    assert.notStrictEqual(pictures[1], pictures[2], 'the picture did not change from k = 10 to 50');
+    assert.notStrictEqual(figures[0], figures[1], 'the figures did not update');
+  });
+});
