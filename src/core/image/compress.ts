@@ -112,7 +112,8 @@ export function psnrFromMse(mse: number): number | null {
 }
 
 /** Round and clamp to 0..255: what an 8-bit file would hold. */
-export const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));
+// (x + 0.5) | 0 rounds like Math.round for 0 < x < 255 and is several times faster in the per-pixel loops.
+export const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0);
 
 function byteSquaredError(a: Mat, b: Mat): number {
   let sum = 0;

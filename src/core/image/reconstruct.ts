@@ -32,30 +32,43 @@ export interface RankOneLayer {
  */
 export function rankOneLayers(factors: ImageFactors, count: number): RankOneLayer[] {
   const layers: RankOneLayer[] = [];
+  const m = factors.height;
+  const n = factors.width;
   for (let t = 0; t < Math.min(count, factors.kMax); t++) {
-    const planes = factors.channels.map((f) => layer(f.U, f.s[t], f.V, t));
-    let scale = 0;
-    for (const p of planes) for (const x of p.data) scale = Math.max(scale, Math.abs(x));
+    // The largest |σuᵢvⱼ| is σ·max|u|·max|v|: no need to build the layer to find its scale.
+    const columns = factors.channels.map((f) => ({ u: column(f.U, t, f.s[t]), v: column(f.V, t, 1) }));
+    const scale = Math.max(...columns.map((c) => maxAbs(c.u) * maxAbs(c.v)));
     const s = scale || 1;
-    layers.push({
-      index: t + 1,
-      sigma: factors.channels.map((f) => f.s[t]),
-      scale,
-      rgba: planesToRgba(planes, (x) => toByte(128 + (127 * x) / s)),
-    });
+    const rgba = new Uint8Array(m * n * 4);
+    for (let c = 0; c < 3; c++) {
+      const { u, v } = columns[columns.length === 1 ? 0 : c];
+      for (let i = 0; i < m; i++) {
+        const ui = (127 * u[i]) / s;
+        let p = i * n * 4 + c;
+        // Uint8ClampedArray-style rounding inline: this loop runs for every pixel of every layer.
+        for (let j = 0; j < n; j++, p += 4) {
+          const x = 128 + ui * v[j];
+          rgba[p] = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
+        }
+      }
+    }
+    for (let p = 3; p < rgba.length; p += 4) rgba[p] = 255;
+    layers.push({ index: t + 1, sigma: factors.channels.map((f) => f.s[t]), scale, rgba });
   }
   return layers;
 }
 
-/** σ·u_t·v_tᵀ, for column t of U and V. */
-function layer(U: Mat, sigma: number, V: Mat, t: number): Mat {
-  const m = U.rows, n = V.rows;
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    const ui = sigma * U.data[i * U.cols + t];
-    for (let j = 0; j < n; j++) out[i * n + j] = ui * V.data[j * V.cols + t];
-  }
-  return { rows: m, cols: n, data: out };
+/** Column t of a row-major matrix, times `factor`. */
+function column(M: Mat, t: number, factor: number): Float64Array {
+  const out = new Float64Array(M.rows);
+  for (let i = 0; i < M.rows; i++) out[i] = factor * M.data[i * M.cols + t];
+  return out;
+}
+
+function maxAbs(x: Float64Array): number {
+  let best = 0;
+  for (let i = 0; i < x.length; i++) best = Math.max(best, Math.abs(x[i]));
+  return best;
 }
 
 /** One plane → grey RGBA; three planes → RGB. Alpha is always opaque. */
