@@ -95,8 +95,13 @@ export function deriveOptimize(input: OptimizeInput, options: DisplayOptions & R
     steps,
     warnings,
   };
-  const json: OptimizeJson = {
-    optimizer,
+  return { derivation, json: optimizeJson(main, compared), main, compared };
+}
+
+/** The `optimize` JSON contract from a run and the runs it is compared with. */
+export function optimizeJson(main: RunResult, compared: RunResult[]): OptimizeJson {
+  return {
+    optimizer: main.optimizer,
     final: { theta: main.theta, loss: main.loss },
     iterations: main.iterations,
     converged: main.converged,
@@ -105,7 +110,6 @@ export function deriveOptimize(input: OptimizeInput, options: DisplayOptions & R
     trace: main.trace,
     compare: compared.map((r) => ({ optimizer: r.optimizer, final: { theta: r.theta, loss: r.loss }, history: { loss: r.history.loss } })),
   };
-  return { derivation, json, main, compared };
 }
 
 function runWarnings(r: RunResult): string[] {

@@ -18,6 +18,6 @@ export { GD_PSEUDOCODE, gdPython, gdTypeScript, type LoopParameters } from './co
 export { compareGradientMethods, generateLinearData, type CompareOptions, type CompareOutcome, type MethodRun, type NoiseSummary, type GenerateOptions } from './compare';
 export { saddleDemo, type SaddleOptions, type SaddleOutcome, type SaddleRun } from './saddle';
 export { mulberry32, normalSampler, shuffleInPlace } from './rng';
-export { deriveOptimize, type OptimizeInput, type OptimizeOutcome } from './derive-optimize';
+export { deriveOptimize, optimizeJson, type OptimizeInput, type OptimizeOutcome } from './derive-optimize';
 export { deriveGd, type GdInput, type GdDerivationOutcome } from './derive-gd';
 export { deriveGdCompare, type GdCompareInput, type GdCompareOutcome } from './derive-gd-compare';

@@ -6,7 +6,7 @@
  * here and returns the same `OptimizeJson` contract with a short derivation.
  */
 import type { DisplayOptions } from '../display';
-import { run, type OptimDerivation, type OptimizeJson, type RunControl, type RunResult } from '../optim';
+import { optimizeJson, run, type OptimDerivation, type OptimizeJson, type RunControl, type RunResult } from '../optim';
 import type { OptimizeProblemInput } from './inputs-optim';
 import { shortNumber } from './scalars';
 
@@ -25,15 +25,5 @@ export function optimizeOnObjective(i: OptimizeProblemInput, options: DisplayOpt
       { id: 'run', title: 'The run', tex: `J(\\theta_{${main.iterations}}) = ${f(main.loss)}`, text: [main, ...compared].map(line).join('. ') + '.' },
     ],
   };
-  const json: OptimizeJson = {
-    optimizer: main.optimizer,
-    final: { theta: main.theta, loss: main.loss },
-    iterations: main.iterations,
-    converged: main.converged,
-    diverged: main.diverged,
-    history: { loss: main.history.loss },
-    trace: main.trace,
-    compare: compared.map((r) => ({ optimizer: r.optimizer, final: { theta: r.theta, loss: r.loss }, history: { loss: r.history.loss } })),
-  };
-  return { derivation, json };
+  return { derivation, json: optimizeJson(main, compared) };
 }
