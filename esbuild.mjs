@@ -24,6 +24,8 @@ const targets = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The worker thread that runs heavy derivations off the host's event loop.
   { ...node, entryPoints: { worker: 'src/extension/worker.ts' }, outdir: 'dist' },
+  // Helper threads of that worker: one image channel's SVD each, so RGB uses every core.
+  { ...node, entryPoints: { channelWorker: 'src/extension/channelWorker.ts' }, outdir: 'dist' },
   // The `mdl` command-line tool.
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The webview renderer (browser). CSS imported from TS is emitted beside it.

@@ -32,7 +32,10 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
 
 async function main() {
   const all: Array<BenchRow & { suite: string }> = [];
+  // `npm run bench -- image` runs only the suites whose name contains "image" (case-insensitive).
+  const only = process.argv[2]?.toLowerCase();
   for (const [suite, run] of suites) {
+    if (only && !suite.toLowerCase().includes(only)) continue;
     console.log(`\n## ${suite}`);
     const rows = await run();
     console.table(rows.map((r) => ({ name: r.name, 'median ms': +r.medianMs.toFixed(3), 'min ms': +r.minMs.toFixed(3), 'max ms': +r.maxMs.toFixed(3), runs: r.runs, note: r.note ?? '' })));

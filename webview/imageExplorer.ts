@@ -53,6 +53,7 @@ export class ImageExplorer {
   private markEnergy?: (k: number) => void;
   private pendingK: number | undefined;
   private frame = 0;
+  private moreLabel = '';
   /** Time (ms) the last slider move took: accumulator update, pixels, figures, canvas. */
   lastMoveMs = 0;
 
@@ -88,6 +89,7 @@ export class ImageExplorer {
       this.more.textContent = 'Computing…';
       options.post({ type: 'moreComponents' });
     });
+    this.moreLabel = this.more.textContent ?? '';
     const save = h('vscode-button', { id: 'image-save', text: 'Save rank-k image', attrs: { 'aria-label': 'Save the rank-k image as a PNG next to the original' } });
     save.addEventListener('click', () => options.post({ type: 'saveImage', k: this.rank.currentK }));
 
@@ -202,6 +204,19 @@ export class ImageExplorer {
       strip,
     );
     this.apply(k0);
+  }
+
+  /**
+   * The host could not compute more components (an error, or the student
+   * cancelled): the button comes back so they can try again. Returns true
+   * when a request was in flight, so the caller knows the error belongs here.
+   */
+  moreFailed(): boolean {
+    if (this.more.getAttribute('aria-busy') !== 'true') return false;
+    this.more.removeAttribute('aria-busy');
+    this.more.removeAttribute('disabled');
+    this.more.textContent = this.moreLabel;
+    return true;
   }
 
   get currentK(): number {

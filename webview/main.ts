@@ -237,6 +237,7 @@ function setError(message: string): void {
   busy = false;
   // A change the explorer asked for was refused: say so by its controls, where the student is looking.
   if (shown?.activation?.showError(message)) return void ui.status.replaceChildren();
+  image?.moreFailed();
   ui.status.replaceChildren(h('div', { id: 'error', class: 'error', text: message, attrs: { role: 'alert' } }));
   ui.derivation.hidden = !shown;
   ui.empty.hidden = true;

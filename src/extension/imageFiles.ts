@@ -14,7 +14,9 @@ const IMAGE_FILTERS = { Images: ['png', 'jpg', 'jpeg'] };
 export async function pickImage(arg?: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (tab instanceof vscode.TabInputCustom && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
+  // Usually the image preview (a custom editor); a text tab too, for when the file was opened before the preview was ready.
+  const isImageTab = tab instanceof vscode.TabInputCustom || tab instanceof vscode.TabInputText;
+  if (isImageTab && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
   const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: IMAGE_FILTERS, title: 'Compress an image with SVD' });
   return picked?.[0];
 }

@@ -222,8 +222,10 @@ export class DerivationPanel implements vscode.Disposable {
         this.post({ type: 'update', input, derivation: outcome.derivation });
       }
     } catch (e) {
-      if (generation !== this.generation || this.disposed || e instanceof Cancelled) return;
-      this.post({ type: 'error', message: e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}` });
+      if (generation !== this.generation || this.disposed) return;
+      // Cancelled too gets a message: the webview must re-enable whatever control asked (e.g. "Compute more").
+      const message = e instanceof Cancelled ? 'Cancelled: the panel still shows the earlier result.' : e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}`;
+      this.post({ type: 'error', message });
     }
   }
 

@@ -6,9 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
-import { imagePanelData, rankKPng } from '../core/image/panel';
+import { imageFactors } from '../core/image/compress';
+import { componentsFor, imageChannelsFor, panelDataFrom, rankKPng, type ImageRequest } from '../core/image/panel';
 import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
+import { factorizeChannels } from './channelPool';
 import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate } from '../core/topics';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
 
@@ -19,14 +21,18 @@ const imageKey = (fileName: string, mode: string, kMax: number) => `${fileName}\
 /** The factors of the last matrix asked about, so dragging the k slider costs O(k·mn), not an SVD. */
 let cached: { text: string; factors: Svd } | undefined;
 
-function handle(req: WorkerRequest): WorkerResponse {
+async function imageTask(id: number, request: ImageRequest): Promise<WorkerResponse> {
+  const image = imageChannelsFor(request);
+  const kMax = componentsFor(request, image);
+  const factors = imageFactors(image, kMax, await factorizeChannels(image.channels, kMax));
+  lastImage = { key: imageKey(request.fileName, request.mode, kMax), factors };
+  return { id, ok: true, task: 'image', value: panelDataFrom(request, image, factors) };
+}
+
+function handle(req: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
   if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options, progressReporter(req.id)) };
   if (req.task === 'checkProblem') return { id: req.id, ok: true, task: 'checkProblem', value: checkProblem(req.text, req.problemId, req.options) };
-  if (req.task === 'image') {
-    const { data, factors } = imagePanelData(req.request);
-    lastImage = { key: imageKey(req.request.fileName, req.request.mode, data.payload.kMax), factors };
-    return { id: req.id, ok: true, task: 'image', value: data };
-  }
+  if (req.task === 'image') return imageTask(req.id, req.request);
   if (req.task === 'imagePng') {
     if (lastImage?.key !== imageKey(req.fileName, req.mode, req.kMax)) throw new Error('The image is no longer in memory; compress it again.');
     return { id: req.id, ok: true, task: 'imagePng', value: rankKPng(lastImage.factors, req.k) };
@@ -52,10 +58,10 @@ function progressReporter(id: number) {
   };
 }
 
-parentPort?.on('message', (req: WorkerRequest) => {
+parentPort?.on('message', async (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
-    res = handle(req);
+    res = await handle(req);
   } catch (e) {
     res = {
       id: req.id,

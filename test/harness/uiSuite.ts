@@ -14,13 +14,20 @@ export interface UiSuite {
   readonly page: Page;
   /** Screenshot into test-results/<folder>/<name>.png. */
   shot(name: string): Promise<string>;
+  /** The server-side folder the workbench has open (a fresh copy of examples/). */
+  readonly workspace: string;
 }
 
 export function useWorkbench(folder: string, waitForFile: string, settings?: Record<string, unknown>): UiSuite {
   let cs: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  let workspace: string | undefined;
   const suite: UiSuite = {
+    get workspace() {
+      if (!workspace) throw new Error('the workbench is not open yet');
+      return workspace;
+    },
     get page() {
       if (!page) throw new Error('the workbench is not open yet');
       return page;
@@ -32,7 +39,8 @@ export function useWorkbench(folder: string, waitForFile: string, settings?: Rec
     cs = await startCodeServer({ settings });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(cs, { folder: cs.freshWorkspace(path.join(repoRoot, 'examples')) }));
+    workspace = cs.freshWorkspace(path.join(repoRoot, 'examples'));
+    await page.goto(workbenchUrl(cs, { folder: workspace }));
     await waitForWorkbench(page, waitForFile);
   });
 

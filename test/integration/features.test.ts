@@ -112,6 +112,26 @@ describe('features', function () {
     await waitFor('the image tab', () => derivationTabs().some((t) => /shapes-256/.test(t.label)));
   });
 
+  it('RGB compression of a larger picture shares the channels out over helper threads and opens its panel', async () => {
+    // 320×300 is above the exact-SVD size, so each channel takes the randomized route on its own thread.
+    const { encodePng } = await import('../../src/core/image');
+    const [w, h] = [320, 300];
+    const rgba = new Uint8Array(w * h * 4);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) rgba.set([(x * 255) / w, (y * 255) / h, ((x + y) * 3) & 255, 255], (y * w + x) * 4);
+    const file = path.join(scratch, 'gradient-rgb.png');
+    fs.writeFileSync(file, encodePng(w, h, rgba));
+    const config = vscode.workspace.getConfiguration('mdlSteps');
+    await config.update('image.mode', 'rgb', vscode.ConfigurationTarget.Global);
+    try {
+      const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.compressImage', vscode.Uri.file(file));
+      assert.ok(res?.ok, JSON.stringify(res));
+      assert.match(res.title, /gradient-rgb\.png \(320×300, RGB\)/);
+    } finally {
+      await config.update('image.mode', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('cancelling a long image compression stops it and opens nothing', async () => {
     // A 1024×1024 RGB noise picture: full-rank, so the SVD takes a while.
     const { encodePng } = await import('../../src/core/image');

@@ -1,7 +1,11 @@
 // Image compression in the real workbench: open examples/images/shapes-256.png, run
 // "MDL: Compress image with SVD" on it, move the rank slider and watch the rank-k picture
-// and the figures change. Screenshots at k = 1, 10 and 50: test-results/ui-image/.
+// and the figures change, save the rank-k picture (and refuse to overwrite it silently), and
+// compute more components. Screenshots at k = 1, 10 and 50: test-results/ui-image/.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeImage } from '../../src/core/image/codec';
 import type { FrameLocator, Page } from 'playwright-core';
 import { runPaletteCommand, useWorkbench } from '../harness';
 
@@ -51,5 +55,39 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     assert.notStrictEqual(pictures[0], pictures[1], 'the picture did not change from k = 1 to 10');
     assert.notStrictEqual(pictures[1], pictures[2], 'the picture did not change from k = 10 to 50');
     assert.notStrictEqual(figures[0], figures[1], 'the figures did not update');
+  });
+
+  it('"Save rank-k image" writes name.rank-50.png next to the original, and asks before replacing it', async () => {
+    const view = panelFrame(ui.page);
+    const saved = path.join(ui.workspace, 'images', 'shapes-256.rank-50.png');
+    assert.ok(!fs.existsSync(saved), 'the file existed before saving');
+    await view.locator('#image-save').click();
+    await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shapes-256.rank-50.png' }).waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 100 && !fs.existsSync(saved); i++) await ui.page.waitForTimeout(100);
+    const png = decodeImage(fs.readFileSync(saved), saved);
+    assert.deepStrictEqual([png.width, png.height], [256, 256]);
+    const before = fs.statSync(saved).mtimeMs;
+    await ui.shot('saved');
+
+    // Saving again must not overwrite without asking: a modal asks; Escape keeps the file.
+    await view.locator('#image-save').click();
+    const dialog = ui.page.locator('.monaco-dialog-box', { hasText: 'already exists' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await ui.shot('replace-prompt');
+    await ui.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await ui.page.waitForTimeout(500);
+    assert.strictEqual(fs.statSync(saved).mtimeMs, before, 'the file was replaced without "Replace"');
+  });
+
+  it('"Compute more components" doubles k_max and gives the button back', async () => {
+    const view = panelFrame(ui.page);
+    const slider = view.locator('#image-k-slider');
+    const before = Number(await slider.getAttribute('max'));
+    await view.locator('#image-more').click();
+    await view.locator(`#image-k-slider[max="${Math.min(256, before * 2)}"]`).waitFor({ timeout: 60_000 });
+    await view.locator('#image-more:not([aria-busy])').waitFor();
+    await view.locator('.image-pair').scrollIntoViewIfNeeded();
+    await ui.shot('more-components');
   });
 });

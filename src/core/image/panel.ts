@@ -8,10 +8,10 @@ import type { Derivation } from '../derivation';
 import type { ImagePayload } from './payload';
 import { decodeImage, encodePng } from './codec';
 import { toChannels } from './channels';
-import { compressImage, energyRank } from './compress';
+import { energyRank, factorizeImage, measureCompression } from './compress';
 import { deriveImage } from './derive';
 import { rankOneLayers, reconstruct } from './reconstruct';
-import type { ImageFactors, ImageMode } from './types';
+import type { ImageChannels, ImageFactors, ImageMode } from './types';
 
 export interface ImageRequest {
   bytes: Uint8Array;
@@ -33,10 +33,25 @@ export interface ImagePanelData {
 const LAYERS_SHOWN = 4;
 
 export function imagePanelData(req: ImageRequest): { data: ImagePanelData; factors: ImageFactors } {
-  const image = toChannels(decodeImage(req.bytes, req.fileName), req.mode, req.maxSide);
-  const kMax = Math.max(1, Math.min(req.kMax, image.width, image.height));
-  const k = Math.min(req.k, kMax);
-  const { factors, report } = compressImage(image, k, { kMax });
+  const image = imageChannelsFor(req);
+  const factors = factorizeImage(image, componentsFor(req, image));
+  return { data: panelDataFrom(req, image, factors), factors };
+}
+
+/** Step 1: decode, convert to channels and downscale. */
+export function imageChannelsFor(req: ImageRequest): ImageChannels {
+  return toChannels(decodeImage(req.bytes, req.fileName), req.mode, req.maxSide);
+}
+
+/** How many triplets to compute: as asked, but never more than the shorter side. */
+export function componentsFor(req: ImageRequest, image: ImageChannels): number {
+  return Math.max(1, Math.min(req.kMax, image.width, image.height));
+}
+
+/** Step 3, after the factorisation (done here or shared out by the caller): derivation and payload. */
+export function panelDataFrom(req: ImageRequest, image: ImageChannels, factors: ImageFactors): ImagePanelData {
+  const k = Math.min(req.k, factors.kMax);
+  const report = measureCompression(image, factors, k);
   const derivation = deriveImage(image, factors, report, req.fileName);
   const payload: ImagePayload = {
     fileName: req.fileName,
@@ -57,7 +72,7 @@ export function imagePanelData(req: ImageRequest): { data: ImagePanelData; facto
     layers: rankOneLayers(factors, Math.min(LAYERS_SHOWN, factors.kMax)).map((l) => ({ index: l.index, rgba: l.rgba })),
   };
   const title = `SVD · ${req.fileName.split(/[\\/]/).pop()} (${image.width}×${image.height}${image.mode === 'rgb' ? ', RGB' : ''})`;
-  return { data: { derivation, title, payload }, factors };
+  return { derivation, title, payload };
 }
 
 /** The rank-k picture as PNG bytes, from factors computed earlier. */
@@ -66,7 +81,7 @@ export function rankKPng(factors: ImageFactors, k: number): Uint8Array {
 }
 
 /** The matrix the SVD saw (grey or per-channel values), as RGBA for the "original" canvas. */
-function reconstructOriginal(image: ReturnType<typeof toChannels>): Uint8Array {
+function reconstructOriginal(image: ImageChannels): Uint8Array {
   const { width, height, channels } = image;
   const out = new Uint8Array(width * height * 4);
   for (let p = 0; p < width * height; p++) {

@@ -1,7 +1,7 @@
 /** Turning factors back into pictures: the rank-k image and its individual rank-one layers. */
 import { MdlError } from '../errors';
 import type { Mat } from '../linalg';
-import { rankK } from '../svd/truncation';
+import { forEachRankKRow } from './rows';
 import { toByte } from './compress';
 import type { ImageFactors } from './types';
 
@@ -10,8 +10,16 @@ export function reconstruct(factors: ImageFactors, k: number): Uint8Array {
   if (!Number.isInteger(k) || k < 0 || k > factors.kMax) {
     throw new MdlError('invalid-argument', `The rank must be a whole number from 0 to ${factors.kMax}, not ${k}.`);
   }
-  const planes = factors.channels.map((f) => rankK(f.U, f.s, f.V, k));
-  return planesToRgba(planes, toByte);
+  const n = factors.width;
+  const out = new Uint8Array(factors.width * factors.height * 4);
+  factors.channels.forEach((f, c) => {
+    const targets = factors.channels.length === 1 ? [0, 1, 2] : [c];
+    forEachRankKRow(f, k, (i, row) => {
+      for (const target of targets) for (let j = 0, p = i * n * 4 + target; j < n; j++, p += 4) out[p] = toByte(row[j]);
+    });
+  });
+  for (let p = 3; p < out.length; p += 4) out[p] = 255;
+  return out;
 }
 
 export interface RankOneLayer {
@@ -71,13 +79,3 @@ function maxAbs(x: Float64Array): number {
   return best;
 }
 
-/** One plane → grey RGBA; three planes → RGB. Alpha is always opaque. */
-function planesToRgba(planes: Mat[], toByteFn: (x: number) => number): Uint8Array {
-  const size = planes[0].rows * planes[0].cols;
-  const out = new Uint8Array(size * 4);
-  for (let p = 0; p < size; p++) {
-    for (let c = 0; c < 3; c++) out[4 * p + c] = toByteFn(planes[planes.length === 1 ? 0 : c].data[p]);
-    out[4 * p + 3] = 255;
-  }
-  return out;
-}

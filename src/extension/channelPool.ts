@@ -1,0 +1,67 @@
+/**
+ * Shares an image's channel SVDs out over threads, inside the compute worker.
+ * Channel 0 is factorised on the compute worker itself while the others go to
+ * helper threads, so RGB takes about one channel's time per core instead of
+ * three in a row. Helper threads are started on first use and kept (unref'd)
+ * for the next picture; terminating the compute worker (cancel) ends them too.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { factorizeChannel } from '../core/image/compress';
+import type { Mat } from '../core/linalg';
+import { EXACT_SVD_MAX_DIM } from '../core/linalg/randomized';
+import type { ChannelFactors } from '../core/image/types';
+
+export interface ChannelJob {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+  kMax: number;
+}
+
+export type ChannelResult = { ok: true; factors: ChannelFactors } | { ok: false; message: string };
+
+const helpers: Worker[] = [];
+
+function helper(index: number): Worker {
+  if (!helpers[index]) {
+    const worker = new Worker(path.join(__dirname, 'channelWorker.js'));
+    worker.unref();
+    helpers[index] = worker;
+  }
+  return helpers[index];
+}
+
+function onHelper(index: number, job: ChannelJob): Promise<ChannelFactors> {
+  const worker = helper(index);
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error) => {
+      worker.off('message', done);
+      helpers[index] = undefined as unknown as Worker; // a crashed thread is replaced next time
+      reject(e);
+    };
+    const done = (r: ChannelResult) => {
+      worker.off('error', fail);
+      if (r.ok) resolve(r.factors);
+      else reject(new Error(r.message));
+    };
+    worker.once('message', done);
+    worker.once('error', fail);
+    // A copy is sent (the caller still needs the channel to measure the error), and its buffer moved, not cloned again.
+    const data = job.data.slice();
+    worker.postMessage({ ...job, data }, [data.buffer]);
+  });
+}
+
+/** Factorises every channel, in parallel where it pays: large channels, several of them, several cores. */
+export async function factorizeChannels(channels: Mat[], kMax: number): Promise<ChannelFactors[]> {
+  const large = Math.min(channels[0].rows, channels[0].cols) > EXACT_SVD_MAX_DIM;
+  if (channels.length === 1 || !large || os.availableParallelism() < 2) return channels.map((a) => factorizeChannel(a, kMax));
+  const others = channels.slice(1).map((a, i) => onHelper(i, { rows: a.rows, cols: a.cols, data: a.data, kMax }));
+  // Attach handlers now: if channel 0 throws, the helpers' rejections must not go unhandled.
+  const settled = Promise.all(others);
+  settled.catch(() => undefined);
+  const first = factorizeChannel(channels[0], kMax);
+  return [first, ...(await settled)];
+}
