@@ -15,6 +15,7 @@ import { bench as activationsBench } from './activations.bench';
 import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
 import { bench as eventLoopBench } from './eventloop.bench';
+import { bench as webviewBench } from './webview.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
@@ -23,6 +24,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['PCA', pcaBench],
   ['Randomized SVD (images)', randomizedBench],
   ['Image compression', imageBench],
+  ['Image slider in the webview', webviewBench],
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
   ['Long runs off the host thread', eventLoopBench],

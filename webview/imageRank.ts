@@ -37,6 +37,10 @@ export class RankImage {
   readonly kMax: number;
   /** The rank-k picture (alpha always 255). */
   readonly pixels: ImageData;
+  /** The same bytes, one word a pixel. */
+  private readonly pixels32: Uint32Array;
+  /** A zero row: the "layer" added when a pass adds none. */
+  private readonly zeros: Float32Array;
   private k = 0;
   private readonly acc: Float32Array[];
   /** Layer t of channel c: σ_t·u_t in scaledU[c][t·m …], v_t in vT[c][t·n …] (contiguous rows). */
@@ -58,6 +62,8 @@ export class RankImage {
     this.channels = payload.channels.length;
     this.pixels = new ImageData(n, m);
     this.pixels.data.fill(255);
+    this.pixels32 = new Uint32Array(this.pixels.data.buffer, this.pixels.data.byteOffset, m * n);
+    this.zeros = new Float32Array(n);
     this.acc = payload.channels.map(() => new Float32Array(m * n));
     this.scaledU = payload.channels.map((c) => {
       const out = new Float32Array(kMax * m);
@@ -95,11 +101,15 @@ export class RankImage {
   /** Brings the accumulators to rank k and rewrites `pixels`; returns the figures for k. */
   setK(k: number): RankFigures {
     const next = Math.max(1, Math.min(this.kMax, Math.round(k)));
+    // A one-rank move (a drag) adds its layer inside the pixel pass: one sweep over memory, not two.
+    let fused: { t: number; sign: 1 | -1 } | undefined;
     if (next !== this.k) {
       const distance = Math.abs(next - this.k);
       if (next < this.k && next < distance) {
         for (const a of this.acc) a.fill(0);
         for (let t = 0; t < next; t++) this.addLayer(t, 1);
+      } else if (distance === 1) {
+        fused = next > this.k ? { t: this.k, sign: 1 } : { t: next, sign: -1 };
       } else if (next > this.k) {
         for (let t = this.k; t < next; t++) this.addLayer(t, 1);
       } else {
@@ -107,7 +117,7 @@ export class RankImage {
       }
       this.k = next;
     }
-    return this.write();
+    return this.write(fused);
   }
 
   /** acc += sign·σ_t u_t v_tᵀ in every channel. */
@@ -127,47 +137,57 @@ export class RankImage {
     }
   }
 
-  /** One pass: clamped bytes into the ImageData, ‖A − A_k‖² on the floats, squared byte error for PSNR. */
-  private write(): RankFigures {
-    const data = this.pixels.data;
-    const size = this.width * this.height;
+  /**
+   * One pass, row by row: (optionally) add one layer to the accumulators, write
+   * the clamped pixels (one 32-bit store each), and sum ‖A − A_k‖² on the floats
+   * and the squared byte error for PSNR.
+   */
+  private write(layer?: { t: number; sign: 1 | -1 }): RankFigures {
+    const m = this.height, n = this.width, ch = this.channels;
+    const px = this.pixels32;
     let diffSq = 0, byteSq = 0;
-    if (this.channels === 1) {
-      const acc = this.acc[0], a = this.target[0], ab = this.targetBytes[0];
-      for (let p = 0; p < size; p++) {
-        const x = acc[p];
-        const d = a[p] - x;
-        diffSq += d * d;
-        const b = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
-        const e = ab[p] - b;
-        byteSq += e * e;
-        const q = p << 2;
-        data[q] = b;
-        data[q + 1] = b;
-        data[q + 2] = b;
+    const uAt = (c: number, i: number) => (layer ? layer.sign * this.scaledU[c][layer.t * m + i] : 0);
+    const vRow = (c: number) => (layer ? this.vT[c].subarray(layer.t * n, layer.t * n + n) : this.zeros);
+    if (ch === 1) {
+      const acc = this.acc[0], a = this.target[0], ab = this.targetBytes[0], v = vRow(0);
+      for (let i = 0; i < m; i++) {
+        const ui = uAt(0, i);
+        for (let j = 0, p = i * n; j < n; j++, p++) {
+          const x = acc[p] + ui * v[j];
+          acc[p] = x;
+          const d = a[p] - x;
+          diffSq += d * d;
+          const b = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
+          const e = ab[p] - b;
+          byteSq += e * e;
+          px[p] = OPAQUE | (b << 16) | (b << 8) | b;
+        }
       }
     } else {
-      // One pass over the pixels for all three channels: the ImageData is written once, in order.
       const [r, g, b] = this.acc;
       const [ar, ag, ab] = this.target;
       const [br, bg, bb] = this.targetBytes;
-      for (let p = 0; p < size; p++) {
-        const q = p << 2;
-        const x = r[p], y = g[p], z = b[p];
-        const dx = ar[p] - x, dy = ag[p] - y, dz = ab[p] - z;
-        diffSq += dx * dx + dy * dy + dz * dz;
-        const cx = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
-        const cy = y <= 0 ? 0 : y >= 255 ? 255 : (y + 0.5) | 0;
-        const cz = z <= 0 ? 0 : z >= 255 ? 255 : (z + 0.5) | 0;
-        const ex = br[p] - cx, ey = bg[p] - cy, ez = bb[p] - cz;
-        byteSq += ex * ex + ey * ey + ez * ez;
-        data[q] = cx;
-        data[q + 1] = cy;
-        data[q + 2] = cz;
+      const [vr, vg, vb] = [vRow(0), vRow(1), vRow(2)];
+      for (let i = 0; i < m; i++) {
+        const ur = uAt(0, i), ug = uAt(1, i), ub = uAt(2, i);
+        for (let j = 0, p = i * n; j < n; j++, p++) {
+          const x = r[p] + ur * vr[j], y = g[p] + ug * vg[j], z = b[p] + ub * vb[j];
+          r[p] = x;
+          g[p] = y;
+          b[p] = z;
+          const dx = ar[p] - x, dy = ag[p] - y, dz = ab[p] - z;
+          diffSq += dx * dx + dy * dy + dz * dz;
+          const cx = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
+          const cy = y <= 0 ? 0 : y >= 255 ? 255 : (y + 0.5) | 0;
+          const cz = z <= 0 ? 0 : z >= 255 ? 255 : (z + 0.5) | 0;
+          const ex = br[p] - cx, ey = bg[p] - cy, ez = bb[p] - cz;
+          byteSq += ex * ex + ey * ey + ez * ez;
+          px[p] = OPAQUE | (cz << 16) | (cy << 8) | cx;
+        }
       }
     }
     const k = this.k;
-    const m = this.height, n = this.width, ch = this.channels;
+    const size = m * n;
     const norm = Math.sqrt(this.frobeniusSq);
     const mse = byteSq / (ch * size);
     const storage = ch * k * (m + n + 1);
@@ -184,6 +204,12 @@ export class RankImage {
     };
   }
 }
+
+/**
+ * Pixels are written as one 32-bit word: R in the lowest byte on little-endian
+ * machines (every platform VS Code runs on), with alpha 255 in the top byte.
+ */
+const OPAQUE = 0xff000000 | 0;
 
 const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));
 

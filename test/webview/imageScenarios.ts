@@ -228,8 +228,6 @@ export async function measureImageMove(s: Session, mode: 'gray' | 'rgb'): Promis
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return { step: median(step), max: Math.max(...step), jump: median(jump), fps: (1000 * moves) / elapsed, kMax };
   }, kMax);
-  const line = `${size}×${size} ${mode}: |Δk| = 1 median ${result.step.toFixed(1)} ms (max ${result.max.toFixed(1)}), |Δk| = 10 median ${result.jump.toFixed(1)} ms, drag ${result.fps.toFixed(0)} moves/s`;
-  // The brief's bar (≥ 30 fps) is for a grey 1024² image; RGB does three times the work and is only reported.
-  if (mode === 'gray') check(result.step < 33, `image: per-move redraw under 33 ms at 1024² grey (${result.step.toFixed(1)} ms)`);
-  return line;
+  // Reported, never asserted: speed belongs to `npm run bench` (bench/webview.bench.ts reads this line).
+  return `${size}×${size} ${mode}: |Δk| = 1 median ${result.step.toFixed(1)} ms (max ${result.max.toFixed(1)}), |Δk| = 10 median ${result.jump.toFixed(1)} ms, drag ${result.fps.toFixed(0)} moves/s`;
 }
