@@ -42,16 +42,18 @@ function kMarker(svg: Element, kMax: number): (k: number) => void {
   rule.setAttribute('y1', String(Math.min(y0, y1)));
   rule.setAttribute('y2', String(Math.max(y0, y1)));
   const label = document.createElementNS(SVG_NS, 'text');
-  label.setAttribute('y', String(Math.min(y0, y1) - 6));
+  // Inside the frame at the bottom: above the frame it collided with the y-axis label at small k.
+  label.setAttribute('y', String(Math.max(y0, y1) - 6));
   group.append(rule, label);
   svg.append(group);
   return (k: number) => {
     const px = x.apply(k);
     rule.setAttribute('x1', String(px));
     rule.setAttribute('x2', String(px));
-    label.setAttribute('x', String(px));
-    label.setAttribute('text-anchor', k > kMax * 0.8 ? 'end' : 'start');
-    label.textContent = ` k = ${k} `;
+    const right = k <= kMax * 0.8;
+    label.setAttribute('x', String(px + (right ? 4 : -4)));
+    label.setAttribute('text-anchor', right ? 'start' : 'end');
+    label.textContent = `k = ${k}`;
   };
 }
 

@@ -18,7 +18,7 @@ export function imageSettings(): { mode: 'gray' | 'rgb'; maxSide: number; kMax: 
   return {
     mode: c.get<string>('image.mode', 'gray') === 'rgb' ? 'rgb' : 'gray',
     maxSide: clampInt(c.get<number>('image.maxSide', 1024), 16, 8192),
-    kMax: clampInt(c.get<number>('image.components', 100), 1, 2048),
+    kMax: clampInt(c.get<number>('image.components', 50), 1, 2048),
   };
 }
 
