@@ -1,6 +1,6 @@
 // Builds media/walkthrough/*.png from UI-test screenshots (test-results/, made by
-// `npm run test:ui`): scaled to 1000 px wide by Chromium (playwright-core, the Debian
-// binary) and quantised to 256 colours with upng-js, so each stays well under 150 KB.
+// `npm run test:ui`): scaled to 800 px wide by Chromium (playwright-core, the Debian
+// binary) and quantised to 128 colours with upng-js, so each stays well under 150 KB.
 // Usage: node scripts/make-walkthrough-media.mjs [results-dir]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,8 @@ import UPNG from 'upng-js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = process.argv[2] ?? join(root, 'test-results');
-const WIDTH = 1000;
+const WIDTH = 800;
+const COLOURS = 128;
 /** walkthrough image ← UI-test screenshot */
 const SOURCES = {
   'open-example.png': 'ui/01-svd-md-open.png',
@@ -33,7 +34,7 @@ try {
     const img = page.locator('img');
     await img.evaluate((el) => el.decode());
     const scaled = UPNG.decode(await img.screenshot());
-    const png = UPNG.encode([UPNG.toRGBA8(scaled)[0]], scaled.width, scaled.height, 256);
+    const png = UPNG.encode([UPNG.toRGBA8(scaled)[0]], scaled.width, scaled.height, COLOURS);
     writeFileSync(join(out, name), Buffer.from(png));
     console.log(`${name}: ${scaled.width}×${scaled.height}, ${(png.byteLength / 1024).toFixed(0)} KB (from ${source})`);
   }
