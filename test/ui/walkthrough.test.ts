@@ -1,8 +1,21 @@
 // The native bits in the real workbench: the walkthrough opens from "Welcome: Open
 // Walkthrough..." with its steps and pictures, and Alt+] / Alt+[ step the panel while
 // the webview has focus. Screenshots: test-results/ui-walkthrough/.
-import * as assert from 'node:assert';
+import type { Page } from 'playwright-core';
 import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+
+/** Waits until the walkthrough shows media/walkthrough/<file>, loaded (not a broken image). */
+async function shows(page: Page, file: string): Promise<void> {
+  await page.waitForFunction(
+    (name) =>
+      [...document.querySelectorAll('.getting-started-media img')].some((i) => {
+        const img = i as HTMLImageElement;
+        return decodeURIComponent(img.currentSrc).includes(`/media/walkthrough/${name}`) && img.complete && img.naturalWidth > 0;
+      }),
+    file,
+    { timeout: 30_000 },
+  );
+}
 
 describe('UI: walkthrough and keybindings', function () {
   this.bail(true);
@@ -20,15 +33,17 @@ describe('UI: walkthrough and keybindings', function () {
       await editor.locator('.getting-started-step', { hasText: title }).first().waitFor();
     }
     // The first step is expanded: its picture is our PNG and has actually loaded.
-    const img = editor.locator('.getting-started-media img').first();
-    await img.waitFor();
-    assert.match((await img.getAttribute('src')) ?? '', /media\/walkthrough\/open-example\.png/);
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+    await shows(page, 'open-example.png');
     await ui.shot('01-walkthrough');
     // Another step shows its own picture.
     await editor.locator('.getting-started-step', { hasText: 'Run Adam' }).first().click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.getting-started-media img')].some((i) => /adam\.png/.test((i as HTMLImageElement).src) && (i as HTMLImageElement).naturalWidth > 0));
+    await shows(page, 'adam.png');
     await ui.shot('02-walkthrough-adam');
+    // Its command link opens the problem file, which completes the first step (onCommand:mdlSteps.openExample).
+    await editor.locator('.getting-started-step', { hasText: 'Run Adam' }).getByText('Open assignment.mdl.json').click();
+    await page.locator('.tabs-container .tab[aria-label*="assignment.mdl.json"]').first().waitFor();
+    await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+    await editor.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Open the example problem set' }).first().waitFor({ timeout: 10_000 });
   });
 
   it('steps the panel with Alt+] and Alt+[ while the webview has focus', async () => {
@@ -51,5 +66,9 @@ describe('UI: walkthrough and keybindings', function () {
       await page.locator(`.editor-actions .action-label[aria-label^="${label}"]`).first().waitFor();
     }
     await ui.shot('03-panel-keys-and-title-bar');
+    // Decomposing completed the walkthrough's second step (onCommand:mdlSteps.decomposeSvd).
+    await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+    await page.locator('.gettingStartedContainer .getting-started-step[aria-checked="true"]', { hasText: 'Decompose a selection' }).first().waitFor({ timeout: 10_000 });
+    await ui.shot('04-walkthrough-progress');
   });
 });
