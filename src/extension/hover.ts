@@ -11,6 +11,8 @@ import type { ComputeClient } from './compute';
 
 export const HOVER_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'markdown'];
 
+let hoverShown = false;
+
 export function activationHoverProvider(compute: ComputeClient, log: (m: string) => void): vscode.HoverProvider {
   return {
     async provideHover(document, position, token) {
@@ -22,8 +24,8 @@ export function activationHoverProvider(compute: ComputeClient, log: (m: string)
         const info = await compute.run({ task: 'hover', name: match.name, params: match.params, theme: hoverTheme() }, vscode.l10n.t('MDL: rendering a hover'), token);
         if (token.isCancellationRequested) return undefined;
         const range = new vscode.Range(position.line, match.expression.start, position.line, match.expression.end);
-        // Completes the walkthrough's "Hover an activation" step (onContext:mdlSteps.hoverShown).
-        void vscode.commands.executeCommand('setContext', 'mdlSteps.hoverShown', true);
+        // Completes the walkthrough's "Hover an activation" step (onContext:mdlSteps.hoverShown); once is enough.
+        if (!hoverShown) void vscode.commands.executeCommand('setContext', 'mdlSteps.hoverShown', (hoverShown = true));
         return new vscode.Hover(hoverMarkdown(info, match.note), range);
       } catch (e) {
         log(`hover failed: ${String(e)}`);
