@@ -116,4 +116,27 @@ describe('manifest in the extension host', function () {
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     assert.strictEqual(await vscode.commands.executeCommand('mdlSteps.openExample', { file: '../package.json' }), undefined, 'only the shipped examples');
   });
+
+  it('"Open an example" copies a shipped example into global storage when the workspace lacks it, and keeps the copy', async () => {
+    // The workspace is a fresh copy of examples/: hide its matrix.csv for a moment.
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const own = vscode.Uri.joinPath(folder, 'matrix.csv');
+    const hidden = vscode.Uri.joinPath(folder, 'matrix.csv.hidden');
+    await vscode.workspace.fs.rename(own, hidden);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('mdlSteps.openExample', { file: 'matrix.csv' });
+      assert.ok(uri && !uri.toString().startsWith(folder.toString()), String(uri));
+      assert.ok(!uri.toString().startsWith(ext().extensionUri.toString()), 'the student must not edit the installed extension');
+      const shipped = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext().extensionUri, 'examples', 'matrix.csv'));
+      assert.deepStrictEqual(Buffer.from(await vscode.workspace.fs.readFile(uri)), Buffer.from(shipped));
+      // The student's edits survive opening it again.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('a,b\n1,2\n'));
+      const again = await vscode.commands.executeCommand<vscode.Uri>('mdlSteps.openExample', { file: 'matrix.csv' });
+      assert.strictEqual(again.toString(), uri.toString());
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), 'a,b\n1,2\n');
+      await vscode.workspace.fs.delete(uri);
+    } finally {
+      await vscode.workspace.fs.rename(hidden, own);
+    }
+  });
 });
