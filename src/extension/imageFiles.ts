@@ -13,7 +13,8 @@ import type { Ctx } from './ctx';
 export async function pickImage(arg?: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (tab instanceof vscode.TabInputCustom && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
+  // The image preview (custom editor), or the text editor's "binary file" page when the preview is not ready yet.
+  if ((tab instanceof vscode.TabInputCustom || tab instanceof vscode.TabInputText) && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg'] },
