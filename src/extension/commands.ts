@@ -15,6 +15,9 @@ import { DerivationPanel } from './panel';
 import { toDiagnostic, type ProblemFiles } from './problemFiles';
 import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
+/** The result's error when the student cancelled (a function: l10n.t must run after activation). */
+const CANCELLED = () => vscode.l10n.t('Cancelled.');
+
 /** What the topic commands resolve to; the tests read it. */
 export type CommandResult = { ok: true; title: string; steps: number } | { ok: false; error: string };
 
@@ -43,7 +46,7 @@ export function reducePca(ctx: Ctx) {
 /** "examples/svd.md, line 11" for the panel's subtitle. */
 function sourceLabel(source: SourceText): string {
   const where = source.document.isUntitled ? source.document.uri.path : vscode.workspace.asRelativePath(source.document.uri);
-  return `${where}, line ${source.range.start.line + 1}`;
+  return vscode.l10n.t('{0}, line {1}', where, source.range.start.line + 1);
 }
 
 async function pickComponents(json: PcaJson): Promise<number | undefined> {
@@ -51,11 +54,11 @@ async function pickComponents(json: PcaJson): Promise<number | undefined> {
   let cumulative = 0;
   const items = json.eigenvalues.slice(0, json.features - 1).map((lambda, i) => {
     cumulative += lambda;
-    return { label: `${i + 1}`, description: `${((cumulative / total) * 100).toFixed(1)}% of the variance`, k: i + 1 };
+    return { label: `${i + 1}`, description: vscode.l10n.t('{0}% of the variance', ((cumulative / total) * 100).toFixed(1)), k: i + 1 };
   });
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Reduce ${json.features} features to how many components?`,
-    placeHolder: 'Each choice shows the share of the variance the kept components explain',
+    title: vscode.l10n.t('Reduce {0} features to how many components?', json.features),
+    placeHolder: vscode.l10n.t('Each choice shows the share of the variance the kept components explain'),
   });
   return picked?.k;
 }
@@ -69,14 +72,14 @@ type InputBuilder = (
 async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResult> {
   const read = readSource(vscode.window.activeTextEditor);
   if (!read.ok) {
-    void vscode.window.showErrorMessage(`MDL: ${read.error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', read.error));
     return { ok: false, error: read.error };
   }
   const { source } = read;
   const derive = async (input: PanelInput) => ({ ...(await computeOutcome(ctx, input)), input });
   try {
     const built = await build(source, derive);
-    if (!built) return { ok: false, error: 'Cancelled.' };
+    if (!built) return { ok: false, error: CANCELLED() };
     // A bad selection fails here, before any panel opens, so no empty panel is left behind.
     const { input, ...outcome } = 'derivation' in built ? built : await derive(built);
     return showInPanel(ctx, input, outcome);
@@ -98,12 +101,13 @@ function showInPanel(ctx: Ctx, input: PanelInput, outcome: PanelOutcome): Comman
 }
 
 function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult {
-  if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+  if (e instanceof Cancelled) return { ok: false, error: CANCELLED() };
   if (e instanceof TaskError) {
     const message = describeFailure(source, e.failure);
     const range = documentRange(source, e.failure);
-    void vscode.window.showErrorMessage(`MDL: ${message}`, ...(range ? ['Go to problem'] : [])).then(async (choice) => {
-      if (choice && range) {
+    const goTo = vscode.l10n.t('Go to problem');
+    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', message), ...(range ? [goTo] : [])).then(async (choice) => {
+      if (choice === goTo && range) {
         const editor = await vscode.window.showTextDocument(source.document);
         editor.selection = new vscode.Selection(range.start, range.end);
         editor.revealRange(range);
@@ -113,7 +117,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
     return { ok: false, error: message };
   }
   ctx.log(`unexpected failure: ${String(e)}`);
-  void vscode.window.showErrorMessage(`MDL: something went wrong (${String(e)}). Details are in the "MDL Steps" output.`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('MDL: something went wrong ({0}). Details are in the "MDL Steps" output.', String(e)));
   return { ok: false, error: String(e) };
 }
 
@@ -122,9 +126,9 @@ async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
   try {
     return showInPanel(ctx, input, await computeOutcome(ctx, input));
   } catch (e) {
-    if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+    if (e instanceof Cancelled) return { ok: false, error: CANCELLED() };
     const message = e instanceof TaskError ? e.message : String(e);
-    void vscode.window.showErrorMessage(`MDL: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', message));
     return { ok: false, error: message };
   }
 }
@@ -149,11 +153,11 @@ export function differentiate(ctx: Ctx) {
     const expression =
       arg?.expression ??
       (await vscode.window.showInputBox({
-        title: 'Differentiate an activation',
-        prompt: 'A 1-D expression in x, using + − * / ^, exp, log, sqrt, tanh, sigmoid',
+        title: vscode.l10n.t('Differentiate an activation'),
+        prompt: vscode.l10n.t('A 1-D expression in x, using + − * / ^, exp, log, sqrt, tanh, sigmoid'),
         value: selected && selected.length < 200 ? selected : 'x * sigmoid(x)',
       }));
-    if (expression === undefined) return { ok: false, error: 'Cancelled.' } as CommandResult;
+    if (expression === undefined) return { ok: false, error: CANCELLED() } as CommandResult;
     return openTopic(ctx, { kind: 'derivative', expression });
   };
 }
@@ -161,13 +165,13 @@ export function differentiate(ctx: Ctx) {
 /** CodeLens target: run one problem of a `.mdl.json` file ("Step through", "Run Adam here", "Check answer", …). */
 export function runProblem(ctx: Ctx, diagnostics: ProblemFiles) {
   return async (arg?: { uri?: string; id?: string; action?: string }): Promise<CommandResult> => {
-    if (!arg?.uri || !arg.id) return { ok: false, error: 'Use the CodeLens above a problem in a .mdl.json file.' };
+    if (!arg?.uri || !arg.id) return { ok: false, error: vscode.l10n.t('Use the CodeLens above a problem in a .mdl.json file.') };
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
     const text = doc.getText();
     const check = arg.action === 'check';
     if (check) {
       try {
-        const found = await ctx.compute.run({ task: 'checkProblem', text, problemId: arg.id, options: topicOptions() }, 'MDL: checking the answer');
+        const found = await ctx.compute.run({ task: 'checkProblem', text, problemId: arg.id, options: topicOptions() }, vscode.l10n.t('MDL: checking the answer'));
         diagnostics.setAnswers(doc, found.map(toDiagnostic));
       } catch (e) {
         if (!(e instanceof Cancelled)) ctx.log(`check failed: ${String(e)}`);
@@ -188,7 +192,7 @@ export function runProblem(ctx: Ctx, diagnostics: ProblemFiles) {
 export function compressImage(ctx: Ctx) {
   return async (arg?: unknown): Promise<CommandResult> => {
     const uri = await pickImage(arg);
-    if (!uri) return { ok: false, error: 'Cancelled.' };
+    if (!uri) return { ok: false, error: CANCELLED() };
     const { mode, kMax } = imageSettings();
     const fileName = uri.path.split('/').pop() ?? 'image';
     return openTopic(ctx, { kind: 'image', uri: uri.toString(), fileName, mode, k: Math.min(20, kMax), kMax, source: vscode.workspace.asRelativePath(uri) });
@@ -203,7 +207,7 @@ export function exportMarkdown(ctx: Ctx) {
   return async () => {
     const panel = ctx.panels.current();
     if (!panel) {
-      void vscode.window.showInformationMessage('MDL: open a derivation first (for example with "Decompose selection (SVD)").');
+      void vscode.window.showInformationMessage(vscode.l10n.t('MDL: open a derivation first (for example with "Decompose selection (SVD)").'));
       return;
     }
     await panel.exportMarkdown();

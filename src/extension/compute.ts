@@ -102,7 +102,7 @@ export class ComputeClient implements vscode.Disposable {
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'worker.js'));
     worker.on('message', (res: WorkerResponse | WorkerProgress) => {
       if ('progress' in res) {
-        this.pending.get(res.id)?.report?.(`step ${res.progress.step.toLocaleString('en')}, loss ${res.progress.loss.toPrecision(4)}`);
+        this.pending.get(res.id)?.report?.(vscode.l10n.t('step {0}, loss {1}', res.progress.step.toLocaleString(vscode.env.language), res.progress.loss.toPrecision(4)));
         return;
       }
       const p = this.pending.get(res.id);
@@ -111,7 +111,7 @@ export class ComputeClient implements vscode.Disposable {
     });
     worker.on('error', (err) => this.failAll(worker, err));
     worker.on('exit', (code) => {
-      if (code !== 0) this.failAll(worker, new Error(`The compute worker stopped (exit code ${code}).`));
+      if (code !== 0) this.failAll(worker, new Error(vscode.l10n.t('The compute worker stopped (exit code {0}).', code)));
     });
     this.worker = worker;
     return worker;

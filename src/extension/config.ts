@@ -1,6 +1,7 @@
 /** Typed access to the `mdlSteps.*` settings, read fresh on each use. */
 import * as vscode from 'vscode';
 import type { TopicOptions } from '../core/topics';
+import type { Ctx } from './ctx';
 
 export function topicOptions(): TopicOptions {
   const c = vscode.workspace.getConfiguration('mdlSteps');
@@ -28,4 +29,21 @@ export function reusePanel(): boolean {
 
 function clampInt(x: number, lo: number, hi: number): number {
   return Number.isFinite(x) ? Math.min(hi, Math.max(lo, Math.round(x))) : lo;
+}
+
+/** Settings that change what a derivation shows; open panels recompute when one changes. */
+const DISPLAY_SETTINGS = ['precision', 'exactForms', 'pca.covarianceDenominator', 'maxEntries', 'pca.maxEntries'].map((s) => `mdlSteps.${s}`);
+
+/**
+ * Apply display settings live: every open panel (images excepted: their
+ * settings apply to the next picture) recomputes on the step it shows.
+ */
+export function refreshOnSettingsChange(ctx: Ctx): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!DISPLAY_SETTINGS.some((s) => e.affectsConfiguration(s))) return;
+    for (const panel of ctx.panels.all()) {
+      const { input, view } = panel.persistedState();
+      if (input.kind !== 'image') panel.load(input, view).catch(() => undefined); // the panel shows its own error
+    }
+  });
 }

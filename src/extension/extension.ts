@@ -9,6 +9,8 @@ import { compressImage, crossEntropy, decomposeSvd, differentiate, exportMarkdow
 import { PROBLEM_FILE_SELECTOR, ProblemCodeLensProvider, ProblemFiles } from './problemFiles';
 import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
+import { openExample } from './examples';
+import { refreshOnSettingsChange } from './config';
 import { DerivationPanel, VIEW_TYPE } from './panel';
 import { webviewOptions } from './webviewHtml';
 
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     ['mdlSteps.nextStep', navigate(ctx, 'next')],
     ['mdlSteps.previousStep', navigate(ctx, 'previous')],
     ['mdlSteps.exportMarkdown', exportMarkdown(ctx)],
+    ['mdlSteps.openExample', openExample(context.extensionUri, context.globalStorageUri)],
   ];
   for (const [id, handler] of commands) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
@@ -54,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
       activationHoverProvider(ctx.quickCompute, (m) => ctx.log(m)),
     ),
   );
+
+  context.subscriptions.push(refreshOnSettingsChange(ctx));
 
   const restore = (panel: vscode.WebviewPanel, state: unknown) => {
     if (isPersistedState(state)) {

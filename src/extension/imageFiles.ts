@@ -8,16 +8,18 @@ import type { ImageTopic } from '../core/topics';
 import { Cancelled, TaskError } from './compute';
 import type { Ctx } from './ctx';
 
-const IMAGE_FILTERS = { Images: ['png', 'jpg', 'jpeg'] };
 
 /** The image to compress: the explorer's or editor title's argument, the active image preview, or one the student picks. */
 export async function pickImage(arg?: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  // Usually the image preview (a custom editor); a text tab too, for when the file was opened before the preview was ready.
-  const isImageTab = tab instanceof vscode.TabInputCustom || tab instanceof vscode.TabInputText;
-  if (isImageTab && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: IMAGE_FILTERS, title: 'Compress an image with SVD' });
+  // The image preview (custom editor), or the text editor's "binary file" page when the preview is not ready yet.
+  if ((tab instanceof vscode.TabInputCustom || tab instanceof vscode.TabInputText) && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg'] },
+    title: vscode.l10n.t('Compress an image with SVD'),
+  });
   return picked?.[0];
 }
 
@@ -34,16 +36,17 @@ export async function saveRankK(ctx: Ctx, input: ImageTopic, k: number): Promise
     () => false,
   );
   if (exists) {
-    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace');
-    if (answer !== 'Replace') return undefined;
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+    if (answer !== replace) return undefined;
   }
   try {
-    const png = await ctx.compute.run({ task: 'imagePng', fileName: input.fileName, mode: input.mode, kMax: input.kMax, k }, 'MDL: encoding the picture');
+    const png = await ctx.compute.run({ task: 'imagePng', fileName: input.fileName, mode: input.mode, kMax: input.kMax, k }, vscode.l10n.t('MDL: encoding the picture'));
     await vscode.workspace.fs.writeFile(target, png);
-    void vscode.window.showInformationMessage(`MDL: saved the rank-${k} picture as ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('MDL: saved the rank-{0} picture as {1}.', k, vscode.workspace.asRelativePath(target)));
     return target;
   } catch (e) {
-    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(`MDL: could not save the picture: ${e instanceof TaskError ? e.message : String(e)}`);
+    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(vscode.l10n.t('MDL: could not save the picture: {0}', e instanceof TaskError ? e.message : String(e)));
     return undefined;
   }
 }

@@ -18,17 +18,18 @@ export interface PanelOutcome extends TopicOutcome {
 export function topicName(input: PanelInput): string {
   switch (input.kind) {
     case 'svd':
+      return vscode.l10n.t('SVD');
     case 'pca':
-      return input.kind.toUpperCase();
+      return vscode.l10n.t('PCA');
     case 'image':
-      return 'image compression';
+      return vscode.l10n.t('image compression');
     default:
-      return 'derivation';
+      return vscode.l10n.t('derivation');
   }
 }
 
 export async function computeOutcome(ctx: Ctx, input: PanelInput): Promise<PanelOutcome> {
-  const title = `MDL: computing the ${topicName(input)}`;
+  const title = vscode.l10n.t('MDL: computing the {0}', topicName(input));
   if (input.kind !== 'image') return ctx.compute.run({ task: 'derive', input, options: topicOptions() }, title);
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(input.uri));
   const request = { bytes, fileName: input.fileName, mode: input.mode, k: input.k, kMax: input.kMax, maxSide: imageSettings().maxSide };

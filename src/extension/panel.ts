@@ -110,7 +110,7 @@ export class DerivationPanel implements vscode.Disposable {
     const generation = ++this.generation;
     this.input = input;
     this.view = view;
-    this.post({ type: 'busy', message: `Computing the ${topicName(input)}…` });
+    this.post({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
     try {
       const outcome = await computeOutcome(this.ctx, input);
       if (generation !== this.generation || this.disposed) return undefined;
@@ -118,7 +118,7 @@ export class DerivationPanel implements vscode.Disposable {
       return outcome.derivation;
     } catch (e) {
       if (generation !== this.generation || this.disposed) return undefined;
-      const message = e instanceof Cancelled ? 'Cancelled.' : e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}`;
+      const message = e instanceof Cancelled ? vscode.l10n.t('Cancelled.') : e instanceof TaskError ? e.message : vscode.l10n.t('Something went wrong: {0}', String(e));
       this.post({ type: 'error', message });
       if (!(e instanceof Cancelled) && !(e instanceof TaskError && e.failure.expected)) this.ctx.log(`panel load failed: ${String(e)}`);
       throw e;
@@ -177,7 +177,7 @@ export class DerivationPanel implements vscode.Disposable {
         const step = this.derivation?.steps[message.step];
         if (!step) return;
         await vscode.env.clipboard.writeText(step.tex);
-        void vscode.window.setStatusBarMessage(`MDL: copied the LaTeX of “${step.title}”`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('MDL: copied the LaTeX of “{0}”', step.title), 3000);
         return;
       }
       case 'exportMarkdown':
@@ -224,7 +224,12 @@ export class DerivationPanel implements vscode.Disposable {
     } catch (e) {
       if (generation !== this.generation || this.disposed) return;
       // Cancelled too gets a message: the webview must re-enable whatever control asked (e.g. "Compute more").
-      const message = e instanceof Cancelled ? 'Cancelled: the panel still shows the earlier result.' : e instanceof TaskError ? e.message : `Something went wrong: ${String(e)}`;
+      const message =
+        e instanceof Cancelled
+          ? vscode.l10n.t('Cancelled: the panel still shows the earlier result.')
+          : e instanceof TaskError
+            ? e.message
+            : vscode.l10n.t('Something went wrong: {0}', String(e));
       this.post({ type: 'error', message });
     }
   }
@@ -232,7 +237,7 @@ export class DerivationPanel implements vscode.Disposable {
   private async sendTruncation(k: number): Promise<void> {
     if (this.input.kind !== 'svd') return;
     try {
-      const matrix = await this.ctx.compute.run({ task: 'truncate', text: this.input.text, k, options: topicOptions() }, 'MDL: truncating');
+      const matrix = await this.ctx.compute.run({ task: 'truncate', text: this.input.text, k, options: topicOptions() }, vscode.l10n.t('MDL: truncating'));
       this.post({ type: 'truncation', k, matrix });
     } catch (e) {
       if (!(e instanceof Cancelled)) this.ctx.log(`truncation failed: ${String(e)}`);

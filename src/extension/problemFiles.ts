@@ -106,14 +106,15 @@ class ProblemLens extends vscode.CodeLens {
 
 type LensAction = 'step' | 'adam' | 'compare' | 'svd' | 'pca' | 'check';
 
-const LENS_TITLES: Record<LensAction, string> = {
-  step: '$(debug-step-over) Step through',
-  adam: '$(play) Run Adam here',
-  compare: '$(graph-line) Compare optimizers',
-  svd: '$(symbol-array) Decompose (SVD)',
-  pca: '$(symbol-array) Reduce (PCA)',
-  check: '$(check) Check answer',
-};
+/** Built on use: vscode.l10n.t needs the extension's bundle, loaded at activation. */
+const lensTitles = (): Record<LensAction, string> => ({
+  step: `$(debug-step-over) ${vscode.l10n.t('Step through')}`,
+  adam: `$(play) ${vscode.l10n.t('Run Adam here')}`,
+  compare: `$(graph-line) ${vscode.l10n.t('Compare optimizers')}`,
+  svd: `$(symbol-array) ${vscode.l10n.t('Decompose (SVD)')}`,
+  pca: `$(symbol-array) ${vscode.l10n.t('Reduce (PCA)')}`,
+  check: `$(check) ${vscode.l10n.t('Check answer')}`,
+});
 
 function actionsFor(p: ProblemFileSummary['problems'][number]): LensAction[] {
   const actions: LensAction[] = [];
@@ -146,10 +147,10 @@ export class ProblemCodeLensProvider implements vscode.CodeLensProvider<ProblemL
 
   resolveCodeLens(lens: ProblemLens): ProblemLens {
     lens.command = {
-      title: LENS_TITLES[lens.action],
+      title: lensTitles()[lens.action],
       command: 'mdlSteps.runProblem',
       arguments: [{ uri: lens.uri.toString(), id: lens.problemId, action: lens.action }],
-      tooltip: lens.action === 'adam' ? "Run Adam with this problem's settings, whatever optimizer it names" : undefined,
+      tooltip: lens.action === 'adam' ? vscode.l10n.t("Run Adam with this problem's settings, whatever optimizer it names") : undefined,
     };
     return lens;
   }

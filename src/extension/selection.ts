@@ -16,16 +16,16 @@ export interface SourceText {
 
 export type SourceResult = { ok: true; source: SourceText } | { ok: false; error: string };
 
-const HOW_TO_SELECT =
-  'Select a matrix first, for example [[1, 1], [1, 0], [0, 1]], a NumPy array, a MATLAB [1 1; 1 0], a LaTeX bmatrix or a CSV/Markdown table, or put the cursor inside one.';
+const howToSelect = () =>
+  vscode.l10n.t('Select a matrix first, for example [[1, 1], [1, 0], [0, 1]], a NumPy array, a MATLAB [1 1; 1 0], a LaTeX bmatrix or a CSV/Markdown table, or put the cursor inside one.');
 
 export function readSource(editor: vscode.TextEditor | undefined): SourceResult {
-  if (!editor) return { ok: false, error: `No editor is active. ${HOW_TO_SELECT}` };
+  if (!editor) return { ok: false, error: vscode.l10n.t('No editor is active. {0}', howToSelect()) };
   const { document, selection } = editor;
   if (!selection.isEmpty) return { ok: true, source: { text: document.getText(selection), range: selection, document } };
   const full = document.getText();
   const span = findMatrixAround(full, document.offsetAt(selection.active));
-  if (!span) return { ok: false, error: `Nothing is selected and the cursor is not inside a matrix. ${HOW_TO_SELECT}` };
+  if (!span) return { ok: false, error: vscode.l10n.t('Nothing is selected and the cursor is not inside a matrix. {0}', howToSelect()) };
   const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
   return { ok: true, source: { text: full.slice(span.start, span.end), range, document } };
 }
@@ -42,7 +42,7 @@ export function documentRange(source: SourceText, failure: TaskFailure): vscode.
 /** "line 3, column 8: `abc` is not a number" in document coordinates (1-based, as the status bar counts). */
 export function describeFailure(source: SourceText, failure: TaskFailure): string {
   const range = documentRange(source, failure);
-  if (range) return `line ${range.start.line + 1}, column ${range.start.character + 1}: ${failure.message}`;
-  if (failure.cell) return `row ${failure.cell.row}, column ${failure.cell.col} of the matrix: ${failure.message}`;
+  if (range) return vscode.l10n.t('line {0}, column {1}: {2}', range.start.line + 1, range.start.character + 1, failure.message);
+  if (failure.cell) return vscode.l10n.t('row {0}, column {1} of the matrix: {2}', failure.cell.row, failure.cell.col, failure.message);
   return failure.message;
 }
