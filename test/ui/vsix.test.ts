@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { repoRoot } from '../harness/paths';
+import { repoRoot, resultsDir } from '../harness/paths';
 import { packageVsix, type Packaged } from '../harness/vsix';
 import { openFile, runPaletteCommand, screenshot, selectInEditor, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/workbench';
 
@@ -75,9 +75,21 @@ describe('UI: the packaged .vsix, installed like a user would', function () {
     const view = webviewFrame(page);
     await view.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
     await view.locator('#step-title').click(); // focus the webview so it gets the keys
-    for (let i = 0; i < 12 && (await view.locator('#step-title').innerText()).trim() !== 'Singular values'; i++) {
+    // Each step on the way is a frame of the README's stepper animation (scripts/make-stepper-apng.mjs).
+    const panel = (await page.locator('iframe.webview.ready').boundingBox())!;
+    const frames = path.join(resultsDir, SHOTS, 'stepper');
+    fs.rmSync(frames, { recursive: true, force: true });
+    fs.mkdirSync(frames, { recursive: true });
+    const frame = async (i: number) => {
+      await page.mouse.move(panel.x - 200, panel.y + panel.height - 20); // over the editor: no hover highlight in the picture
+      await page.waitForTimeout(300); // typesetting and the chart
+      await page.screenshot({ path: path.join(frames, `step-${String(i).padStart(2, '0')}.png`), clip: { x: panel.x, y: panel.y, width: panel.width, height: Math.min(panel.height, 640) } });
+    };
+    for (let i = 1; i <= 12; i++) {
+      await view.locator('#step-counter', { hasText: new RegExp(`^Step ${i} of`) }).waitFor();
+      await frame(i);
+      if ((await view.locator('#step-title').innerText()).trim() === 'Singular values') break;
       await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(150);
     }
     assert.strictEqual((await view.locator('#step-title').innerText()).trim(), 'Singular values');
     const text = await view.locator('.step-text').innerText();
