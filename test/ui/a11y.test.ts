@@ -187,6 +187,21 @@ describe('UI: keyboard and screen-reader access, in the high-contrast themes', f
     const stops = await tabThrough(ui.page, view);
     console.log(`      SVD, every step: ${stops.length} Tab stops, ${await checkFormulas(view)} formulas, ${await checkGraphics(view)} charts`);
     assert.ok(stops.filter((s) => s.what.includes('step-link')).length >= 10, 'the step list is not reachable with Tab');
+    // What the accessibility tree holds for the singular values' formula: the maths as text, not an unnamed picture.
+    const sigma = view.locator('.step', { has: view.locator('.step-heading', { hasText: /^Singular values$/ }) }).locator('.math').first();
+    const tree = await sigma.ariaSnapshot();
+    assert.match(tree, /σ/, `the formula's accessibility tree has no σ:\n${tree}`);
+    assert.match(tree, /√|sqrt|3/, `the formula's accessibility tree has no √3:\n${tree}`);
+    await view.locator('.step-link').nth(4).focus();
+    // In high contrast the focus ring and the "current" marker share one colour; they must differ in style.
+    const current = await view.locator('.step-link[aria-current="step"]').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { style: cs.borderTopStyle, width: cs.borderTopWidth, colour: cs.borderTopColor };
+    });
+    const focusRing = stops.find((st) => st.what.includes('step-link'))!.indicator!;
+    assert.ok(parseFloat(current.width) > 0 && current.colour !== 'rgba(0, 0, 0, 0)', `the current step has no border in high contrast: ${JSON.stringify(current)}`);
+    assert.ok(!focusRing.includes(current.style), `current step (${current.style} border) looks like the focus ring (${focusRing})`);
+    await ui.shot('02b-svd-whole-derivation-hc-dark');
     await view.locator('#mode-toggle').click();
     await view.locator('#mode-toggle[aria-pressed="false"]').waitFor();
   });
@@ -194,6 +209,7 @@ describe('UI: keyboard and screen-reader access, in the high-contrast themes', f
   it('PCA panel: every Tab stop is named and shows focus, the points included', async () => {
     // One editor group again, so the file and its selection are where the helpers look.
     await runPaletteCommand(ui.page, 'View: Close All Editor Groups');
+    await ui.page.locator('.explorer-folders-view .monaco-list-row[aria-label="pca.md"]').click();
     await openFile(ui.page, 'pca.md');
     await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await ui.page.keyboard.press('Control+G');
@@ -260,6 +276,8 @@ describe('UI: keyboard and screen-reader access, in the high-contrast themes', f
 
   it('Default High Contrast Light: the SVD panel, its charts and heatmaps', async () => {
     await runPaletteCommand(ui.page, 'View: Close All Editor Groups');
+    // Closing the panel can leave keyboard focus nowhere (Ctrl+P then goes unheard): give it to the workbench.
+    await ui.page.locator('.explorer-folders-view .monaco-list-row[aria-label="svd.md"]').click();
     await openFile(ui.page, 'svd.md');
     await selectInEditor(ui.page, '[[1,1],[1,0],[0,1]]');
     await runPaletteCommand(ui.page, 'MDL: Decompose selection (SVD)');
