@@ -31,7 +31,8 @@ describe('UI: the packaged .vsix, installed like a user would', function () {
     this.timeout(600_000);
     packaged = packageVsix();
     extensionsDir = path.join(packaged.root, 'extensions');
-    cs = await startCodeServer({ extensionsDir, installExtensions: [packaged.vsix] });
+    // VS Code's default theme for new users (and one whose charts.orange is translucent).
+    cs = await startCodeServer({ extensionsDir, installExtensions: [packaged.vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(workbenchUrl(cs, { folder: cs.freshWorkspace(path.join(repoRoot, 'examples')), extensionDevelopmentPath: null }));
@@ -119,5 +120,20 @@ describe('UI: the packaged .vsix, installed like a user would', function () {
     assert.ok((await hover.locator('img[src^="data:image/svg+xml"]').count()) >= 3, 'expected the f, f′ and plot images');
     assert.match(await hover.innerText(), /Open in Activation Explorer/);
     await screenshot(page, SHOTS, '02-hover-silu');
+  });
+
+  it('the Activation Explorer draws f and f′ in opaque theme colours', async () => {
+    await page.mouse.move(10, 10);
+    await runPaletteCommand(page, 'MDL: Open Activation Explorer');
+    await page.locator('.tabs-container .tab', { hasText: /Activation · / }).first().waitFor({ timeout: 30_000 });
+    const view = webviewFrame(page);
+    await view.locator('.act-chart svg').first().waitFor({ timeout: 30_000 });
+    // Dark Modern's charts.orange is #EA5C0055; drawn as is, f′ would be a faint brown line.
+    const strokes = await view.locator('.act-chart svg [stroke]').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('stroke')!))]);
+    const translucent = strokes.filter((c) => /^rgba\(.*,\s*0?\.\d+\)$/.test(c));
+    assert.deepStrictEqual(translucent, [], `translucent curve colours among ${strokes.join(' ')}`);
+    assert.ok(strokes.filter((c) => /^(#|rgb)/.test(c)).length >= 2, `expected two curve colours, got ${strokes.join(' ')}`);
+    await view.locator('.act-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, SHOTS, '03-activation-explorer');
   });
 });
