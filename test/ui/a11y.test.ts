@@ -6,8 +6,10 @@
 // (MathJax's assistive MathML); every chart and canvas must be an image with a label.
 // Screenshots (Default High Contrast, then Default High Contrast Light): test-results/ui-a11y/.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import { openFile, repoRoot, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
 
 interface Focused {
   /** tag#id.class, for messages. */
@@ -292,5 +294,35 @@ describe('UI: keyboard and screen-reader access, in the high-contrast themes', f
     await ui.page.waitForTimeout(300);
     await ui.shot('08-svd-explorer-hc-light');
     assert.ok((await checkGraphics(view)) >= 3);
+  });
+
+  it('Default High Contrast Light: an Adam run (CodeLens), with its step sliders, Play buttons and loop code', async () => {
+    await runPaletteCommand(ui.page, 'View: Close All Editor Groups');
+    await ui.page.locator('.explorer-folders-view .monaco-list-row[aria-label="assignment.mdl.json"]').click();
+    await openFile(ui.page, 'assignment.mdl.json');
+    const lines = fs.readFileSync(path.join(repoRoot, 'examples', 'assignment.mdl.json'), 'utf8').split('\n');
+    const q5 = lines.findIndex((l) => l.includes('"id": "q5"')) + 1;
+    await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await ui.page.keyboard.press('Control+G');
+    await ui.page.keyboard.type(String(q5));
+    await ui.page.keyboard.press('Enter');
+    const lens = ui.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run Adam here' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    await lens.click();
+    const view = await waitForPanel(ui.page, /Adam/);
+    await view.locator('#mode-toggle').click();
+    await view.locator('#mode-toggle[aria-pressed="true"]').waitFor();
+    const stops = await tabThrough(ui.page, view, 400);
+    const sliders = stops.filter((st) => st.role === 'slider');
+    console.log(`      Adam run, every step: ${stops.length} Tab stops (${sliders.length} sliders), ${await checkFormulas(view)} formulas, ${await checkGraphics(view)} charts`);
+    assert.ok(sliders.length >= 1, 'no run slider reachable with Tab');
+    const slider = view.locator('.run-slider').first();
+    await slider.focus();
+    await ui.page.keyboard.press('Home');
+    await view.locator('.run-slider[aria-valuetext^="t = 1 of"]').first().waitFor();
+    await ui.page.keyboard.press('ArrowRight');
+    await view.locator('.run-slider[aria-valuetext^="t = 2 of"]').first().waitFor();
+    await view.locator('.run-figure').first().scrollIntoViewIfNeeded();
+    await ui.shot('09-adam-run-slider-focused-hc-light');
   });
 });
