@@ -249,6 +249,7 @@ export class ActivationExplorerPanel {
     const slider = h('input', { id, attrs: { type: 'range', min: String(range.min), max: String(range.max), step: String(range.step), 'aria-describedby': description.id } });
     const field = h('input', { class: 'act-number', attrs: { type: 'number', step: 'any', 'aria-label': `${ps.label}, exact value`, ...(ps.min !== undefined ? { min: String(ps.min) } : {}), ...(ps.max !== undefined ? { max: String(ps.max) } : {}) } });
     slider.value = field.value = String(value);
+    describeSlider(slider, ps.label);
     const set = (v: number, now: boolean) => {
       this.params = { ...this.params, [ps.key]: v };
       this.post(now);
@@ -256,6 +257,7 @@ export class ActivationExplorerPanel {
     slider.addEventListener('pointerdown', () => (this.drag = true));
     for (const end of ['pointerup', 'pointercancel']) slider.addEventListener(end, () => (this.drag = false));
     slider.addEventListener('input', () => {
+      describeSlider(slider, ps.label);
       field.value = slider.value;
       field.removeAttribute('aria-invalid');
       set(Number(slider.value), false);
@@ -271,6 +273,7 @@ export class ActivationExplorerPanel {
       field.toggleAttribute('aria-invalid', !ok);
       if (!ok) return;
       slider.value = String(v);
+      describeSlider(slider, ps.label);
       set(v, true);
     });
     this.controls.set(ps.key, { slider, field });
@@ -283,6 +286,7 @@ export class ActivationExplorerPanel {
       const c = this.controls.get(ps.key);
       const v = this.params[ps.key] ?? this.spec.params[ps.key] ?? ps.default;
       for (const el of [c?.slider, c?.field, c?.select]) if (el && el !== document.activeElement) el.value = String(v);
+      if (c?.slider) describeSlider(c.slider, ps.label);
     }
   }
 
@@ -335,6 +339,11 @@ export class ActivationExplorerPanel {
     });
     return withoutInlineStyle(svg);
   }
+}
+
+/** Screen readers say "α (negative slope) = 0.2" rather than a bare number. */
+function describeSlider(slider: HTMLInputElement, label: string): void {
+  slider.setAttribute('aria-valuetext', `${label} = ${slider.value}`);
 }
 
 /** Up to three decimals, no trailing zeros: 0, −0.5, 6. */

@@ -159,6 +159,8 @@ export function drawScatter(spec: PcaScatter, points: Pt[], frame: Frame, palett
   }) as SVGSVGElement;
   withoutInlineStyle(svg);
   svg.classList.add('pca-scatter');
+  // Not an image: its points are focusable buttons, which an image's children cannot be.
+  svg.setAttribute('role', 'group');
   tagSamples(svg, 'pca-points', 'pca-projections', 'pca-feet', 'pca-point-labels');
   return withScales(svg);
 }

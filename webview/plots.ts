@@ -41,6 +41,8 @@ function checkSpec(spec: PlotSpec): void {
  */
 export function withoutInlineStyle<T extends Element>(chart: T): T {
   chart.querySelectorAll('style').forEach((s) => s.remove());
+  // A labelled chart is one picture to a screen reader (its label and description), not hundreds of unnamed marks.
+  if (chart.localName === 'svg' && chart.hasAttribute('aria-label') && !chart.hasAttribute('role')) chart.setAttribute('role', 'img');
   return chart;
 }
 

@@ -30,6 +30,17 @@ function cssVar(name: string, fallback: string): string {
   return normaliseColour(getComputedStyle(document.body).getPropertyValue(name).trim(), fallback);
 }
 
+/**
+ * The colour without its alpha. VS Code derives some chart colours from highlight
+ * backgrounds: charts.orange is #EA5C0055 (a third opaque) in the stock light and dark
+ * themes, which draws a line or an axis label at about 1.8:1 against the background.
+ */
+export function opaque(colour: string): string {
+  if (!colour.startsWith('rgba')) return colour;
+  const [r, g, b] = rgb(colour);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 export function readPalette(): Palette {
   const series = [
     cssVar('--vscode-charts-blue', '#3794ff'),
@@ -38,7 +49,7 @@ export function readPalette(): Palette {
     cssVar('--vscode-charts-purple', '#b180d7'),
     cssVar('--vscode-charts-red', '#f14c4c'),
     cssVar('--vscode-charts-yellow', '#cca700'),
-  ];
+  ].map(opaque);
   return {
     foreground: cssVar('--vscode-foreground', '#cccccc'),
     muted: cssVar('--vscode-descriptionForeground', '#999999'),

@@ -1,7 +1,7 @@
 // Starts code-server (real VS Code, real Node extension host) on loopback with every bit
 // of state in a throw-away folder, and stops it by killing its whole process group
 // (killing only the main pid would orphan one fileWatcher child per window).
-import { spawn, ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -68,7 +68,30 @@ async function waitForHealthz(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-export async function startCodeServer(opts: { settings?: Record<string, unknown>; port?: number } = {}): Promise<CodeServer> {
+export interface StartOptions {
+  settings?: Record<string, unknown>;
+  port?: number;
+  /** Extensions folder to use instead of an empty one in the run's root. */
+  extensionsDir?: string;
+  /**
+   * .vsix files installed (`--install-extension`) into the extensions folder before the
+   * server starts: the extension as a user gets it. Open the workbench with
+   * `extensionDevelopmentPath: null` so the source tree is not loaded as well.
+   */
+  installExtensions?: string[];
+}
+
+/** `code-server --install-extension`, which installs and exits; throws with its output if it fails. */
+function installExtension(vsix: string, extensionsDir: string, userData: string, env: NodeJS.ProcessEnv): void {
+  const res = spawnSync(node24, [codeServerEntry, '--install-extension', path.resolve(vsix), '--extensions-dir', extensionsDir, '--user-data-dir', userData], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (res.status !== 0) throw new Error(`installing ${vsix} failed (exit ${res.status ?? res.signal}):\n${res.stdout}\n${res.stderr}`);
+}
+
+export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServer> {
   if (!testEnvReady()) throw new Error('code-server is not installed: run scripts/setup-test-env.sh first');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mdl-cs-'));
   const dir = (name: string) => {
@@ -77,7 +100,8 @@ export async function startCodeServer(opts: { settings?: Record<string, unknown>
     return p;
   };
   const userData = dir('user-data');
-  const extensions = dir('extensions');
+  const extensions = opts.extensionsDir ?? dir('extensions');
+  fs.mkdirSync(extensions, { recursive: true });
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
@@ -111,6 +135,7 @@ export async function startCodeServer(opts: { settings?: Record<string, unknown>
   };
   // Run from a VS Code terminal, these would tie the server to that editor instead.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
+  for (const vsix of opts.installExtensions ?? []) installExtension(vsix, extensions, userData, env);
   const child = spawn(node24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
