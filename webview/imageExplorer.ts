@@ -54,6 +54,8 @@ export class ImageExplorer {
   private pendingK: number | undefined;
   private frame = 0;
   private moreLabel = '';
+  private readonly announcer = h('div', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
+  private announceTimer = 0;
   /** Time (ms) the last slider move took: accumulator update, pixels, figures, canvas. */
   lastMoveMs = 0;
 
@@ -192,7 +194,9 @@ export class ImageExplorer {
         this.output,
         h('div', { class: 'image-actions' }, this.more, save),
       ),
-      h('dl', { class: 'image-figures', attrs: { 'aria-live': 'polite', 'aria-atomic': 'false' } }, storageCard, ratioCard, errorCard, psnrCard, energyCard),
+      // Not a live region: a drag would read out every card at every rank. `announcer` sums up once the slider rests.
+      h('dl', { class: 'image-figures' }, storageCard, ratioCard, errorCard, psnrCard, energyCard),
+      this.announcer,
       pair,
       h('div', { class: 'image-energy-ranks', attrs: { role: 'group', 'aria-label': 'Ranks that keep 90, 95 and 99 percent of the energy' } }, h('span', { class: 'image-energy-label', text: 'Jump to the rank keeping' }), ...rankButtons),
       h(
@@ -274,6 +278,10 @@ export class ImageExplorer {
     for (const fig of this.layerFigures) fig.classList.toggle('is-kept', Number(fig.dataset.index) <= f.k);
     this.markSpectrum?.(f.k);
     this.markEnergy?.(f.k);
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(() => {
+      this.announcer.textContent = `Rank ${f.k}: ${this.figures.storage.value.textContent} numbers stored, ratio ${this.figures.ratio.value.textContent}, relative error ${this.figures.error.value.textContent}, PSNR ${this.figures.psnr.value.textContent}, energy kept ${this.figures.energy.value.textContent}.`;
+    }, 600);
   }
 
   /** Both pictures side by side: whole-number upscaling (pixelated) when there is room, else scaled down to fit. */
@@ -293,6 +301,7 @@ export class ImageExplorer {
   /** A new payload for the same picture (more components) keeps k and the button's state resets. */
   dispose(): void {
     this.resize.disconnect();
+    window.clearTimeout(this.announceTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
   }
 }
