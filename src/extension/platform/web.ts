@@ -21,11 +21,19 @@ export const platform: Platform = {
  * URL at all. So the script is read through workspace.fs and handed over as a
  * same-origin blob: URL.
  */
-async function scriptUrl(script: vscode.Uri): Promise<string> {
-  if (script.scheme === 'https' || script.scheme === 'http') return script.toString(true);
-  const bytes = await vscode.workspace.fs.readFile(script);
-  return URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/javascript' }));
+function scriptUrl(script: vscode.Uri): Promise<string> {
+  if (script.scheme === 'https' || script.scheme === 'http') return Promise.resolve(script.toString(true));
+  // Read once: a cancel terminates the worker, and the next one should not wait for megabytes again.
+  const key = script.toString();
+  let url = blobUrls.get(key);
+  if (!url) {
+    url = Promise.resolve(vscode.workspace.fs.readFile(script)).then((bytes) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/javascript' })));
+    url.catch(() => blobUrls.delete(key)); // a failed read is tried again next time
+    blobUrls.set(key, url);
+  }
+  return url;
 }
+const blobUrls = new Map<string, Promise<string>>();
 
 /** Starting a Web Worker here is asynchronous (the URL may need a read), so messages wait in a queue until it runs. */
 class WebWorkerPort<Out, In> implements WorkerPort<Out, In> {
