@@ -14,11 +14,6 @@ export interface WorkbenchOptions {
   extensionTestsPath?: string;
   /** Environment variables for the extension host. */
   extensionEnvironment?: Record<string, string>;
-  /**
-   * Where the development extension runs: 'web' forces the browser's web worker extension
-   * host (its package.json `browser` entry), as on vscode.dev; default: code-server's Node one.
-   */
-  extensionDevelopmentKind?: 'web' | 'workspace' | 'ui';
 }
 
 /**
@@ -32,7 +27,6 @@ export function workbenchUrl(cs: CodeServer, o: WorkbenchOptions): string {
   if (dev) payload.push(['extensionDevelopmentPath', cs.remoteUri(dev)]);
   if (o.extensionTestsPath) payload.push(['extensionTestsPath', cs.remoteUri(o.extensionTestsPath)]);
   if (o.extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(o.extensionEnvironment)]);
-  if (o.extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', o.extensionDevelopmentKind]);
   payload.push(['skipWelcome', 'true']);
   return `${cs.url}/?folder=${encodeURIComponent(o.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -5,10 +5,15 @@
 // the k slider, a hover, problem-file diagnostics, and an image compressed and saved.
 // Screenshots: test-results/ui-web/. How this works: test/harness/README.md.
 import * as assert from 'node:assert';
-import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { encodePng } from '../../src/core/image';
+import { launchBrowser, openFile, repoRoot, runPaletteCommand, screenshot, selectInEditor, startCodeServer, useWorkbench, waitForWorkbench, webviewFrame, workbenchUrl, type CodeServer } from '../harness';
 
 const MATRIX = '[[1,1],[1,0],[0,1]]';
+/** Forces MDL Steps into the browser's web worker extension host (it has a `browser` entry). */
+const WEB_HOST = { 'remote.extensionKind': { 'mdl-steps.mdl-steps': ['web'] } };
 
 /** Screen point over the middle of `word` in the editor, from the token span that contains it. */
 async function pointAt(page: Page, word: string): Promise<{ x: number; y: number }> {
@@ -57,7 +62,7 @@ const newestWebview = (page: Page): FrameLocator => page.frameLocator('iframe.we
 
 describe('UI: the web build in the browser (web worker extension host)', function () {
   this.bail(true); // each step builds on the one before
-  const ui = useWorkbench('ui-web', 'svd.md', { 'remote.extensionKind': { 'mdl-steps.mdl-steps': ['web'] } });
+  const ui = useWorkbench('ui-web', 'svd.md', WEB_HOST);
 
   it('runs in the web worker extension host, not in code-server’s Node one', async () => {
     await openFile(ui.page, 'svd.md'); // activates the extension (onLanguage:markdown)
@@ -161,5 +166,62 @@ describe('UI: the web build in the browser (web worker extension host)', functio
     // Written with workspace.fs next to the original; the explorer lists it.
     await rows.filter({ hasText: 'shapes-256.rank-10.png' }).first().waitFor({ timeout: 30_000 });
     await ui.shot('08-image-saved');
+  });
+});
+
+describe('UI: cancelling in the web build stops the Web Worker', function () {
+  this.bail(true);
+  let cs: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    cs = await startCodeServer({ settings: { ...WEB_HOST, 'mdlSteps.image.mode': 'rgb' } });
+    const folder = cs.freshWorkspace(path.join(repoRoot, 'examples'));
+    // A 1024×1024 RGB noise picture: full-rank, so its SVD takes long enough to cancel.
+    const size = 1024;
+    const rgba = new Uint8Array(size * size * 4);
+    let seed = 12345;
+    for (let i = 0; i < rgba.length; i++) rgba[i] = (i & 3) === 3 ? 255 : (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    fs.writeFileSync(path.join(folder, 'noise.png'), encodePng(size, size, rgba));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(workbenchUrl(cs, { folder }));
+    await waitForWorkbench(page, 'noise.png');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await cs?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, 'ui-web', `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  it('Cancel on the progress notification stops the compression and opens no panel', async () => {
+    const rows = page.locator('.explorer-folders-view .monaco-list-row');
+    await rows.filter({ hasText: 'noise.png' }).first().click();
+    await page.locator('.tabs-container .tab[aria-label*="noise.png"]').first().waitFor();
+    await runPaletteCommand(page, 'MDL: Compress image with SVD');
+    const toast = page.locator('.notification-toast', { hasText: 'MDL: computing the image compression' });
+    await toast.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'ui-web', '09-cancel-progress');
+    await toast.hover(); // the toast's buttons show on hover
+    await toast.getByRole('button', { name: 'Cancel' }).click();
+    await toast.waitFor({ state: 'detached', timeout: 10_000 });
+    // Had the worker gone on, its panel would open within seconds; give it ample time.
+    await page.waitForTimeout(10_000);
+    assert.strictEqual(await page.locator('.tabs-container .tab', { hasText: /noise\.png \(/ }).count(), 0, 'a panel was opened');
+    await screenshot(page, 'ui-web', '10-cancelled');
+  });
+
+  it('the next command starts a fresh Web Worker and works', async () => {
+    await openFile(page, 'svd.md');
+    await selectInEditor(page, MATRIX);
+    await runPaletteCommand(page, 'MDL: Decompose selection (SVD)');
+    await page.locator('.tabs-container .tab', { hasText: 'SVD · 3×2' }).waitFor({ timeout: 60_000 });
+    await webviewFrame(page).locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'ui-web', '11-after-cancel');
   });
 });
