@@ -5,6 +5,8 @@
 //   --bench       also bundle the benchmarks (dist/bench/run.js)
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -19,12 +21,46 @@ const common = {
 };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
 
+// The web build (package.json `browser`, for vscode.dev / github.dev) is the same extension
+// with its two Node-only modules swapped for browser ones at bundle time. It needs no worker
+// of its own: dist/worker.js runs as a Web Worker too (src/extension/platform/parentPort.ts).
+const webSwaps = {
+  './platform/node': 'src/extension/platform/web.ts', // worker_threads -> Web Worker
+  'node:crypto': 'src/extension/platform/webCrypto.ts', // the panel's CSP nonce
+};
+const webPlatform = {
+  name: 'mdl-web-platform',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(webSwaps).map((k) => k.replace(/[./]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (a) => ({ path: resolvePath(webSwaps[a.path]) }));
+    // Anything else from Node would fail only at run time in the browser: fail the build instead.
+    build.onResolve({ filter: /^node:/ }, (a) => ({ errors: [{ text: `${a.path} is not available in the web extension host (imported by ${a.importer})` }] }));
+  },
+};
+const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', plugins: [webPlatform] };
+// upng-js finds pako with `typeof require == "function"`, else `window.pako`: false in a Web
+// Worker, which has neither. Bundled, the require() it then calls is esbuild's, so say so.
+const upngBundledPako = {
+  name: 'upng-bundled-pako',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]upng-js[\\/]UPNG\.js$/ }, async (a) => {
+      const source = await readFile(a.path, 'utf8');
+      const patched = source.replace('if (typeof require == "function") {pako', 'if (true) {pako');
+      if (patched === source) return { errors: [{ text: 'upng-js changed: its pako look-up was not found' }] };
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 const targets = [
   // The extension host: thin glue around the pure core. `vscode` is provided at run time.
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  // The worker thread that runs heavy derivations off the host's event loop.
-  { ...node, entryPoints: { worker: 'src/extension/worker.ts' }, outdir: 'dist' },
-  // Helper threads of that worker: one image channel's SVD each, so RGB uses every core.
+  // The worker that runs heavy derivations off the host's event loop: a worker thread on the
+  // desktop, a Web Worker in the browser (one bundle for both).
+  { ...node, entryPoints: { worker: 'src/extension/worker.ts' }, outdir: 'dist', plugins: [upngBundledPako] },
+  // The web extension host (a browser web worker): the same glue, no Node built-ins.
+  { ...web, entryPoints: { 'web/extension': 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // Helper threads of that worker (desktop only): one image channel's SVD each, so RGB uses every core.
   { ...node, entryPoints: { channelWorker: 'src/extension/channelWorker.ts' }, outdir: 'dist' },
   // The `mdl` command-line tool.
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },

@@ -5,9 +5,7 @@
  * three in a row. Helper threads are started on first use and kept (unref'd)
  * for the next picture; terminating the compute worker (cancel) ends them too.
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { factorizeChannel } from '../core/image/compress';
 import type { Mat } from '../core/linalg';
 import { EXACT_SVD_MAX_DIM } from '../core/linalg/randomized';
@@ -24,17 +22,29 @@ export type ChannelResult = { ok: true; factors: ChannelFactors } | { ok: false;
 
 const helpers: Worker[] = [];
 
-function helper(index: number): Worker {
+/**
+ * Node's threading, or null in a Web Worker (the same dist/worker.js runs in the
+ * web build, see platform/parentPort.ts): require() only runs when in Node.
+ */
+function nodeThreads(): { Worker: typeof Worker; cores: number; script: string } | null {
+  if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function') return null;
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  return { Worker: threads.Worker, cores: os.availableParallelism(), script: path.join(__dirname, 'channelWorker.js') };
+}
+
+function helper(index: number, node: NonNullable<ReturnType<typeof nodeThreads>>): Worker {
   if (!helpers[index]) {
-    const worker = new Worker(path.join(__dirname, 'channelWorker.js'));
+    const worker = new node.Worker(node.script);
     worker.unref();
     helpers[index] = worker;
   }
   return helpers[index];
 }
 
-function onHelper(index: number, job: ChannelJob): Promise<ChannelFactors> {
-  const worker = helper(index);
+function onHelper(index: number, job: ChannelJob, node: NonNullable<ReturnType<typeof nodeThreads>>): Promise<ChannelFactors> {
+  const worker = helper(index, node);
   return new Promise((resolve, reject) => {
     const fail = (e: Error) => {
       worker.off('message', done);
@@ -57,8 +67,9 @@ function onHelper(index: number, job: ChannelJob): Promise<ChannelFactors> {
 /** Factorises every channel, in parallel where it pays: large channels, several of them, several cores. */
 export async function factorizeChannels(channels: Mat[], kMax: number): Promise<ChannelFactors[]> {
   const large = Math.min(channels[0].rows, channels[0].cols) > EXACT_SVD_MAX_DIM;
-  if (channels.length === 1 || !large || os.availableParallelism() < 2) return channels.map((a) => factorizeChannel(a, kMax));
-  const others = channels.slice(1).map((a, i) => onHelper(i, { rows: a.rows, cols: a.cols, data: a.data, kMax }));
+  const node = channels.length > 1 && large ? nodeThreads() : null;
+  if (!node || node.cores < 2) return channels.map((a) => factorizeChannel(a, kMax));
+  const others = channels.slice(1).map((a, i) => onHelper(i, { rows: a.rows, cols: a.cols, data: a.data, kMax }, node));
   // Attach handlers now: if channel 0 throws, the helpers' rejections must not go unhandled.
   const settled = Promise.all(others);
   settled.catch(() => undefined);

@@ -4,9 +4,8 @@
  * takes longer than a glance); cancelling terminates the worker at once and
  * a fresh one is started for the next request.
  */
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import type { WorkerPort } from './platform/types';
 import type { TaskFailure, WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 type Task = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -33,12 +32,15 @@ interface Pending {
   report?: (message: string) => void;
 }
 
+type Port = WorkerPort<WorkerRequest, WorkerResponse | WorkerProgress>;
+
 export class ComputeClient implements vscode.Disposable {
-  private worker: Worker | undefined;
+  private worker: Port | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly extensionPath: string) {}
+  /** `createWorker` starts a worker thread on the desktop and a Web Worker in the browser (see platform/). */
+  constructor(private readonly createWorker: () => Port) {}
 
   /**
    * Run a task; shows a cancellable notification titled `title` if it is still
@@ -80,7 +82,7 @@ export class ComputeClient implements vscode.Disposable {
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(new Cancelled());
     this.pending.clear();
-    void worker?.terminate();
+    worker?.terminate();
   }
 
   dispose(): void {
@@ -97,10 +99,10 @@ export class ComputeClient implements vscode.Disposable {
     return { id, response };
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): Port {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'worker.js'));
-    worker.on('message', (res: WorkerResponse | WorkerProgress) => {
+    const worker = this.createWorker();
+    worker.onMessage((res) => {
       if ('progress' in res) {
         this.pending.get(res.id)?.report?.(vscode.l10n.t('step {0}, loss {1}', res.progress.step.toLocaleString(vscode.env.language), res.progress.loss.toPrecision(4)));
         return;
@@ -109,15 +111,12 @@ export class ComputeClient implements vscode.Disposable {
       this.pending.delete(res.id);
       p?.resolve(res);
     });
-    worker.on('error', (err) => this.failAll(worker, err));
-    worker.on('exit', (code) => {
-      if (code !== 0) this.failAll(worker, new Error(vscode.l10n.t('The compute worker stopped (exit code {0}).', code)));
-    });
+    worker.onError((err) => this.failAll(worker, err));
     this.worker = worker;
     return worker;
   }
 
-  private failAll(worker: Worker, err: Error): void {
+  private failAll(worker: Port, err: Error): void {
     if (this.worker !== worker) return; // already replaced after a cancel
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(err);

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { ComputeClient } from './compute';
 import type { DerivationPanel } from './panel';
+// The web build (dist/web/) bundles './platform/web' here instead: see esbuild.mjs.
+import { platform } from './platform/node';
 
 export class Ctx implements vscode.Disposable {
   readonly compute: ComputeClient;
@@ -15,9 +17,10 @@ export class Ctx implements vscode.Disposable {
   private readonly output: vscode.LogOutputChannel;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {
-    this.compute = new ComputeClient(extensionContext.extensionPath);
-    this.quickCompute = new ComputeClient(extensionContext.extensionPath);
+    this.compute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
+    this.quickCompute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
     this.output = vscode.window.createOutputChannel('MDL Steps', { log: true });
+    this.log(`running in the ${platform.kind} extension host`);
   }
 
   get extensionUri(): vscode.Uri {

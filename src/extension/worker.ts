@@ -1,9 +1,10 @@
 /**
  * The compute worker: runs core derivations off the extension host's event
  * loop so the editor never freezes. Cancellation is `worker.terminate()` from
- * the host, which stops even a tight numerical loop at once.
+ * the host, which stops even a tight numerical loop at once. The same bundle
+ * runs as a Node worker thread and as a Web Worker (see platform/parentPort.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort } from './platform/parentPort';
 import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
 import { imageFactors } from '../core/image/compress';

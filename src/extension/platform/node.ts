@@ -1,0 +1,22 @@
+/** The desktop platform: the compute worker is a Node worker thread. */
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import { WORKER_SCRIPT, type Platform, type WorkerPort } from './types';
+
+export const platform: Platform = {
+  kind: 'node',
+  createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In> {
+    const worker = new Worker(vscode.Uri.joinPath(extensionUri, ...WORKER_SCRIPT).fsPath);
+    return {
+      postMessage: (message) => worker.postMessage(message),
+      onMessage: (listener) => void worker.on('message', listener),
+      onError: (listener) => {
+        worker.on('error', listener);
+        worker.on('exit', (code) => {
+          if (code !== 0) listener(new Error(`The compute worker stopped (exit code ${code}).`));
+        });
+      },
+      terminate: () => void worker.terminate(),
+    };
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * The worker's end of the channel to the extension host. One dist/worker.js
+ * serves both builds (a second copy of the maths would push the .vsix past its
+ * size budget), so the choice is made at run time: a Web Worker talks through
+ * its global scope, a Node worker thread through worker_threads' parentPort.
+ */
+interface ParentPort {
+  on(event: 'message', listener: (message: never) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** A DedicatedWorkerGlobalScope (the DOM typings describe a window, hence the narrow cast). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const inWebWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
+
+function webParentPort(): ParentPort {
+  const scope = globalThis as unknown as WorkerScope;
+  return {
+    on: (_event, listener) => scope.addEventListener('message', (e) => listener(e.data as never)),
+    postMessage: (message) => scope.postMessage(message),
+  };
+}
+
+function nodeParentPort(): ParentPort | null {
+  // require() only runs in Node, so a browser never meets the node: import.
+  const port = (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort;
+  return port && { on: (_event, listener) => void port.on('message', (m) => listener(m as never)), postMessage: (message) => port.postMessage(message) };
+}
+
+export const parentPort: ParentPort | null = inWebWorker ? webParentPort() : nodeParentPort();

@@ -1,0 +1,27 @@
+/**
+ * What differs between the desktop build (Node extension host, worker_threads)
+ * and the web build (vscode.dev / github.dev: a web worker extension host and
+ * a Web Worker). Everything else in src/extension is shared; esbuild.mjs picks
+ * `node.ts` or `web.ts` when it bundles.
+ */
+import type * as vscode from 'vscode';
+
+/** One end of the channel to the compute worker, whichever kind of worker it is. */
+export interface WorkerPort<Out, In> {
+  postMessage(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+  /** The worker died (an uncaught error, a failed start, or a non-zero exit): pending work fails with it. */
+  onError(listener: (err: Error) => void): void;
+  /** Stops the worker at once, even inside a tight numerical loop. */
+  terminate(): void;
+}
+
+export interface Platform {
+  /** 'node' on the desktop, 'web' in the browser's web worker extension host. */
+  readonly kind: 'node' | 'web';
+  /** Starts a compute worker running dist/worker.js from the extension's folder. */
+  createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In>;
+}
+
+/** The one worker bundle both platforms run (see platform/parentPort.ts). */
+export const WORKER_SCRIPT = ['dist', 'worker.js'] as const;
