@@ -3,14 +3,25 @@
  * loop so the editor never freezes. Cancellation is `worker.terminate()` from
  * the host, which stops even a tight numerical loop at once.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
 import { imagePanelData, rankKPng } from '../core/image/panel';
 import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
-import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate } from '../core/topics';
+import type { PcaJson } from '../core/pca/derive';
+import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate, type TopicOutcome } from '../core/topics';
+import { unpackText, type PackedText } from './packedText';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+// Lower this thread's priority (Linux nice values are per thread): on a busy machine the
+// extension host's own thread, and so the editor, keep the CPU first; the maths waits.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted or not supported: run at normal priority.
+}
 
 /** The factors of the last image, so "Save rank-k image" needs no second SVD. */
 let lastImage: { key: string; factors: ImageFactors } | undefined;
@@ -20,7 +31,7 @@ const imageKey = (fileName: string, mode: string, kMax: number) => `${fileName}\
 let cached: { text: string; factors: Svd } | undefined;
 
 function handle(req: WorkerRequest): WorkerResponse {
-  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options, progressReporter(req.id)) };
+  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: forHost(deriveTopic(req.input, req.options, progressReporter(req.id))) };
   if (req.task === 'checkProblem') return { id: req.id, ok: true, task: 'checkProblem', value: checkProblem(req.text, req.problemId, req.options) };
   if (req.task === 'image') {
     const { data, factors } = imagePanelData(req.request);
@@ -35,6 +46,26 @@ function handle(req: WorkerRequest): WorkerResponse {
   if (req.task === 'hover') return { id: req.id, ok: true, task: 'hover', value: activationHoverInfo(req.name, req.params, req.theme) };
   if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };
   return { id: req.id, ok: true, task: 'truncate', value: truncate(cached.factors, req.k) };
+}
+
+/**
+ * The host needs only the derivation and the title, plus PCA's spectrum to
+ * offer a number of components. The full JSON (a 500×500 SVD's U and V are
+ * 10 MB) would be copied onto the host's thread for nothing.
+ */
+function forHost(outcome: TopicOutcome): TopicOutcome {
+  const json = outcome.json as Partial<PcaJson>;
+  const slim = json.kind === 'pca' ? { kind: 'pca', features: json.features, eigenvalues: json.eigenvalues } : {};
+  return { ...outcome, json: slim };
+}
+
+/** The image payload's buffers are fresh: move them to the host instead of copying them there. */
+function transferList(res: WorkerResponse): ArrayBuffer[] {
+  if (!res.ok || res.task !== 'image') return [];
+  const p = res.value.payload;
+  const views = [p.original, ...p.channels.flatMap((c) => [c.sigma, c.U, c.V]), ...p.layers.map((l) => l.rgba)];
+  const buffers = new Set(views.map((v) => v.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+  return [...buffers];
 }
 
 /** Progress for long runs, at most ten messages a second so the host is never flooded. */
@@ -52,7 +83,8 @@ function progressReporter(id: number) {
   };
 }
 
-parentPort?.on('message', (req: WorkerRequest) => {
+parentPort?.on('message', (packed: WorkerRequest & PackedText) => {
+  const req = unpackText(packed);
   let res: WorkerResponse;
   try {
     res = handle(req);
@@ -65,5 +97,5 @@ parentPort?.on('message', (req: WorkerRequest) => {
         : { message: String((e as Error)?.message ?? e), expected: false },
     };
   }
-  parentPort!.postMessage(res);
+  parentPort!.postMessage(res, transferList(res));
 });

@@ -12,6 +12,8 @@ export function run(): Promise<void> {
   require('./sanity.test');
   require('./svd.test');
   require('./features.test');
+  require('./reliability.test');
+  require('./restore.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
