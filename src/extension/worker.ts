@@ -10,6 +10,7 @@ import { isMdlError } from '../core/errors';
 import { imagePanelData, rankKPng } from '../core/image/panel';
 import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
+import { findMatrixAround } from '../core/parse';
 import type { PcaJson } from '../core/pca/derive';
 import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate, type TopicOutcome } from '../core/topics';
 import { unpackText, type PackedText } from './packedText';
@@ -42,6 +43,7 @@ function handle(req: WorkerRequest): WorkerResponse {
     if (lastImage?.key !== imageKey(req.fileName, req.mode, req.kMax)) throw new Error('The image is no longer in memory; compress it again.');
     return { id: req.id, ok: true, task: 'imagePng', value: rankKPng(lastImage.factors, req.k) };
   }
+  if (req.task === 'findMatrix') return { id: req.id, ok: true, task: 'findMatrix', value: findMatrixAround(req.text, req.offset) };
   if (req.task === 'summarizeProblems') return { id: req.id, ok: true, task: 'summarizeProblems', value: summarizeProblemFile(req.text) };
   if (req.task === 'hover') return { id: req.id, ok: true, task: 'hover', value: activationHoverInfo(req.name, req.params, req.theme) };
   if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };

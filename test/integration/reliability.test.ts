@@ -277,6 +277,29 @@ describe('reliability', function () {
     assert.ok(lag.maxBusyMs < MAX_LAG_MS, `the host's thread was busy for ${lag.maxBusyMs} ms at once`);
   });
 
+  it('the cursor inside a 10⁶-entry JSON matrix (nothing selected): found off the host, refused, and the host stays responsive', async () => {
+    const rows = matrixText(1000, 1000, 9).trim().split('\n').map((line) => `[${line.split(' ').join(', ')}]`);
+    const editor = await openAndSelectAll('huge-1000x1000.json', `[${rows.join(',\n')}]\n`);
+    const middle = new vscode.Position(500, 10);
+    editor.selection = new vscode.Selection(middle, middle);
+    await settle();
+    const monitor = lagMonitor();
+    let lag: Lag;
+    let res: DecomposeResult | undefined;
+    try {
+      res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
+      await settle();
+    } finally {
+      lag = monitor.stop();
+    }
+    results.lag['svd-1000x1000-cursor-refused'] = lag;
+    console.log(`      refused: ${res && !res.ok ? res.error : JSON.stringify(res)}; longest block ${lag.maxBusyMs} ms (wall ${lag.maxLagMs} ms)`);
+    assert.ok(res && !res.ok, `expected a refusal, got ${JSON.stringify(res)}`);
+    assert.match(res.error, /1,000,000 entries.*mdlSteps\.maxEntries/);
+    assert.strictEqual(api.testing.panels().length, 0, 'a panel was opened');
+    assert.ok(lag.maxBusyMs < MAX_LAG_MS, `the host's thread was busy for ${lag.maxBusyMs} ms at once`);
+  });
+
   // Cancellation: start the run, let the worker get going, cancel as the notification's
   // Cancel button does, and time until the command has settled and the worker has stopped.
   for (const run of runs.filter((r) => r.name !== 'svd-250x1000-maxEntries')) {
@@ -355,6 +378,9 @@ describe('no command edits the open document', function () {
     const exported = await waitFor('the exported document', () => vscode.workspace.textDocuments.find((d) => !before.has(d) && d.languageId === 'markdown'));
     assert.ok(exported.isUntitled, 'the export was written over a file');
     assert.match(exported.getText(), /\$\$/);
+    // Close it without saving (an untitled document would otherwise ask).
+    await vscode.window.showTextDocument(exported);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.strictEqual(doc.getText(), text, 'exportMarkdown changed the document');
     assert.strictEqual(doc.version, version);
     assert.ok(!doc.isDirty || doc.getText() === text);
