@@ -3,8 +3,10 @@
 // slider), the window is reloaded, and the panel must come back where it was.
 // Screenshots: test-results/ui-restore/.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
+import { openFile, runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
 
 /** Our panel: the newest webview (an image preview is a webview too). */
 const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
@@ -71,5 +73,28 @@ describe('UI: every panel kind comes back after "Developer: Reload Window"', fun
     await restored.locator('#image-k-output', { hasText: /\b7\b/ }).waitFor({ timeout: 30_000 });
     assert.strictEqual(await restored.locator('#image-k-slider').inputValue(), '7');
     await ui.shot('image-after-reload');
+  });
+
+  it('a large selection (kept out of the webview, stashed by the host) comes back too', async () => {
+    // 160×160 integers: well over the 64 KB that travel to the webview as they are.
+    const folder = new URL(ui.page.url()).searchParams.get('folder');
+    assert.ok(folder, 'no folder in the workbench URL');
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) % 199;
+    const rows = Array.from({ length: 160 }, () => Array.from({ length: 160 }, () => next() - 99).join(' '));
+    fs.writeFileSync(path.join(folder, 'large.txt'), rows.join('\n') + '\n');
+    await openFile(ui.page, 'large.txt');
+    await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await ui.page.keyboard.press('Control+A');
+    await runPaletteCommand(ui.page, 'MDL: Decompose selection (SVD)');
+    await ui.page.locator('.tabs-container .tab', { hasText: 'SVD · 160×160' }).waitFor({ timeout: 60_000 });
+    const view = panelFrame(ui.page);
+    const counter = await stepTwice(ui.page, view);
+    await reload(ui.page);
+    const restored = panelFrame(ui.page);
+    await restored.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await restored.locator('#step-counter', { hasText: counter }).waitFor({ timeout: 30_000 });
+    await ui.page.locator('.tabs-container .tab', { hasText: 'SVD · 160×160' }).waitFor();
+    await ui.shot('large-svd-after-reload');
   });
 });
