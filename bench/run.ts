@@ -16,6 +16,7 @@ import { bench as optimBench } from './optim.bench';
 import { bench as panelBench } from './panel.bench';
 import { bench as eventLoopBench } from './eventloop.bench';
 import { bench as webviewBench } from './webview.bench';
+import { bench as cancelBench } from './cancel.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
@@ -28,6 +29,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Activations (Swish vs ReLU, hovers)', activationsBench],
   ['Optimizers', optimBench],
   ['Long runs off the host thread', eventLoopBench],
+  ['Cancelling long runs', cancelBench],
   ['Real workbench', panelBench],
   ['Extension activation', activationBench],
 ];

@@ -39,6 +39,8 @@ let view: ViewState = { step: 0, mode: 'step' };
 let busy = false;
 /** Image compression: drawn below the steps, kept across show/update of an image derivation. */
 let image: ImageExplorer | undefined;
+/** The rank a restored image panel was left at; applied when its factors arrive. */
+let restoredImageK: number | undefined;
 const imageHost = h('div', { class: 'image-host' });
 ui.interactive.after(imageHost);
 
@@ -77,6 +79,8 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
   ui.status.replaceChildren();
   view = { step: Math.max(0, Math.min(n - 1, requested.step)), mode: requested.mode };
   if (image) view.k = image.currentK;
+  // After a reload the factors come in a separate message: remember the rank the student had.
+  restoredImageK = derivation.kind === 'image' && !image ? requested.k : undefined;
 
   const source = 'source' in input ? input.source : undefined;
   ui.source.textContent = source ? `From ${source}` : '';
@@ -120,7 +124,8 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
 
 function showImage(payload: ImagePayload): void {
   // More components for the same picture keep the rank the student chose.
-  const k = image && samePicture(image.payload, payload) ? image.currentK : payload.k;
+  const k = image && samePicture(image.payload, payload) ? image.currentK : Math.min(payload.kMax, restoredImageK ?? payload.k);
+  restoredImageK = undefined;
   image?.dispose();
   image = new ImageExplorer(payload, {
     k,
@@ -132,6 +137,7 @@ function showImage(payload: ImagePayload): void {
   });
   view.k = image.currentK;
   imageHost.replaceChildren(image.element);
+  reportSoon(); // persist the rank with the view, so a reload comes back to it
 }
 
 function dropImage(): void {

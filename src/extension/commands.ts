@@ -68,9 +68,32 @@ type InputBuilder = (
   derive: (input: PanelInput) => Promise<TopicOutcome & { input: PanelInput }>,
 ) => Promise<PanelInput | (TopicOutcome & { input: PanelInput }) | undefined>;
 
+/** Documents longer than this are searched for the matrix around the cursor in the worker. */
+const SEARCH_ON_HOST_UP_TO = 64 * 1024;
+
+/**
+ * `readSource`, except that with nothing selected in a large document the
+ * search for the matrix around the cursor (a scan of the whole text: hundreds
+ * of milliseconds for a few megabytes) runs in the worker, not on the host.
+ */
+async function readSourceOffHost(ctx: Ctx, editor: vscode.TextEditor | undefined): Promise<ReturnType<typeof readSource>> {
+  if (!editor || !editor.selection.isEmpty) return readSource(editor);
+  const { document, selection } = editor;
+  const last = document.lineAt(document.lineCount - 1).range.end;
+  if (document.offsetAt(last) <= SEARCH_ON_HOST_UP_TO) return readSource(editor);
+  const span = await ctx.compute.run({ task: 'findMatrix', text: document.getText(), offset: document.offsetAt(selection.active) }, 'MDL: finding the matrix around the cursor');
+  return readSource(editor, span);
+}
+
 /** Read the selection, compute (in the worker) before opening anything, then show the result in a panel. */
 async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResult> {
-  const read = readSource(vscode.window.activeTextEditor);
+  let read: ReturnType<typeof readSource>;
+  try {
+    read = await readSourceOffHost(ctx, vscode.window.activeTextEditor);
+  } catch (e) {
+    if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+    throw e;
+  }
   if (!read.ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', read.error));
     return { ok: false, error: read.error };

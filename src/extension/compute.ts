@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { WorkerPort } from './platform/types';
+import { packText } from './packedText';
 import type { TaskFailure, WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 type Task = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -76,17 +77,20 @@ export class ComputeClient implements vscode.Disposable {
     }
   }
 
-  /** Stop everything in flight. Pending callers get `Cancelled`. */
-  cancelAll(): void {
+  /**
+   * Stop everything in flight. Pending callers get `Cancelled` at once; the
+   * returned promise settles when the worker thread has actually stopped.
+   */
+  cancelAll(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(new Cancelled());
     this.pending.clear();
-    worker?.terminate();
+    return worker ? worker.terminate().then(() => undefined, () => undefined) : Promise.resolve();
   }
 
   dispose(): void {
-    this.cancelAll();
+    void this.cancelAll();
   }
 
   private send(task: Task): { id: number; response: Promise<WorkerResponse> } {
@@ -94,7 +98,10 @@ export class ComputeClient implements vscode.Disposable {
     const id = this.nextId++;
     const response = new Promise<WorkerResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...task, id } as WorkerRequest);
+      // A large selection goes over as transferred bytes, encoded a slice at a time (packedText.ts).
+      packText(task).then(({ task: packed, transfer }) => {
+        if (this.pending.has(id) && this.worker === worker) worker.postMessage({ ...packed, id }, transfer);
+      }, reject);
     });
     return { id, response };
   }

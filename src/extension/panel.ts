@@ -21,9 +21,18 @@ import { topicOptions } from './config';
 import type { Ctx } from './ctx';
 import { saveRankK } from './imageFiles';
 import { computeOutcome, topicName, type PanelOutcome } from './outcome';
+import { InputStash } from './stash';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const VIEW_TYPE = 'mdlSteps.derivation';
+
+/** One stash of large inputs per extension context (see stash.ts). */
+const stashes = new WeakMap<Ctx, InputStash>();
+function stashOf(ctx: Ctx): InputStash {
+  let stash = stashes.get(ctx);
+  if (!stash) stashes.set(ctx, (stash = new InputStash(vscode.Uri.joinPath(ctx.extensionContext.globalStorageUri, 'inputs'))));
+  return stash;
+}
 
 export class DerivationPanel implements vscode.Disposable {
   private derivation: Derivation | undefined;
@@ -112,6 +121,10 @@ export class DerivationPanel implements vscode.Disposable {
     this.view = view;
     this.post({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
     try {
+      // A restored panel may carry a reference to a large selection instead of the text itself.
+      input = await stashOf(this.ctx).resolve(input);
+      if (generation !== this.generation || this.disposed) return undefined;
+      this.input = input;
       const outcome = await computeOutcome(this.ctx, input);
       if (generation !== this.generation || this.disposed) return undefined;
       this.present(input, outcome, view);
@@ -149,7 +162,7 @@ export class DerivationPanel implements vscode.Disposable {
 
   private sendShow(): void {
     if (!this.ready || !this.derivation) return;
-    this.post({ type: 'show', input: this.input, derivation: this.derivation, view: this.view, precision: topicOptions().precision });
+    this.post({ type: 'show', input: stashOf(this.ctx).forWebview(this.input), derivation: this.derivation, view: this.view, precision: topicOptions().precision });
     if (this.image) this.post({ type: 'image', payload: this.image });
   }
 
@@ -219,7 +232,7 @@ export class DerivationPanel implements vscode.Disposable {
         this.input = input;
         this.derivation = outcome.derivation;
         this.panel.title = outcome.title;
-        this.post({ type: 'update', input, derivation: outcome.derivation });
+        this.post({ type: 'update', input: stashOf(this.ctx).forWebview(input), derivation: outcome.derivation });
       }
     } catch (e) {
       if (generation !== this.generation || this.disposed) return;

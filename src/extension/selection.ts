@@ -19,12 +19,13 @@ export type SourceResult = { ok: true; source: SourceText } | { ok: false; error
 const howToSelect = () =>
   vscode.l10n.t('Select a matrix first, for example [[1, 1], [1, 0], [0, 1]], a NumPy array, a MATLAB [1 1; 1 0], a LaTeX bmatrix or a CSV/Markdown table, or put the cursor inside one.');
 
-export function readSource(editor: vscode.TextEditor | undefined): SourceResult {
+/** `around`: the matrix around the cursor when it was already looked for (in the worker, for a large document). */
+export function readSource(editor: vscode.TextEditor | undefined, around?: { start: number; end: number } | null): SourceResult {
   if (!editor) return { ok: false, error: vscode.l10n.t('No editor is active. {0}', howToSelect()) };
   const { document, selection } = editor;
   if (!selection.isEmpty) return { ok: true, source: { text: document.getText(selection), range: selection, document } };
   const full = document.getText();
-  const span = findMatrixAround(full, document.offsetAt(selection.active));
+  const span = around !== undefined ? around : findMatrixAround(full, document.offsetAt(selection.active));
   if (!span) return { ok: false, error: vscode.l10n.t('Nothing is selected and the cursor is not inside a matrix. {0}', howToSelect()) };
   const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
   return { ok: true, source: { text: full.slice(span.start, span.end), range, document } };

@@ -4,7 +4,7 @@
  * the host, which stops even a tight numerical loop at once. The same bundle
  * runs as a Node worker thread and as a Web Worker (see platform/parentPort.ts).
  */
-import { parentPort } from './platform/parentPort';
+import { inWebWorker, parentPort } from './platform/parentPort';
 import { activationHoverInfo } from '../core/activations/hoverInfo';
 import { isMdlError } from '../core/errors';
 import { imageFactors } from '../core/image/compress';
@@ -12,8 +12,22 @@ import { componentsFor, imageChannelsFor, panelDataFrom, rankKPng, type ImageReq
 import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
 import { factorizeChannels } from './channelPool';
-import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate } from '../core/topics';
+import { findMatrixAround } from '../core/parse';
+import type { PcaJson } from '../core/pca/derive';
+import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate, type TopicOutcome } from '../core/topics';
+import { unpackText, type PackedText } from './packedText';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+// Lower this thread's priority (Linux nice values are per thread, and the channel helper
+// threads inherit it): on a busy machine the extension host's own thread, and so the editor,
+// keep the CPU first; the maths waits. Node only: a Web Worker has no such control.
+if (!inWebWorker) {
+  try {
+    (require('node:os') as typeof import('node:os')).setPriority(10);
+  } catch {
+    // Not permitted or not supported: run at normal priority.
+  }
+}
 
 /** The factors of the last image, so "Save rank-k image" needs no second SVD. */
 let lastImage: { key: string; factors: ImageFactors } | undefined;
@@ -31,17 +45,38 @@ async function imageTask(id: number, request: ImageRequest): Promise<WorkerRespo
 }
 
 function handle(req: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
-  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: deriveTopic(req.input, req.options, progressReporter(req.id)) };
+  if (req.task === 'derive') return { id: req.id, ok: true, task: 'derive', value: forHost(deriveTopic(req.input, req.options, progressReporter(req.id))) };
   if (req.task === 'checkProblem') return { id: req.id, ok: true, task: 'checkProblem', value: checkProblem(req.text, req.problemId, req.options) };
   if (req.task === 'image') return imageTask(req.id, req.request);
   if (req.task === 'imagePng') {
     if (lastImage?.key !== imageKey(req.fileName, req.mode, req.kMax)) throw new Error('The image is no longer in memory; compress it again.');
     return { id: req.id, ok: true, task: 'imagePng', value: rankKPng(lastImage.factors, req.k) };
   }
+  if (req.task === 'findMatrix') return { id: req.id, ok: true, task: 'findMatrix', value: findMatrixAround(req.text, req.offset) };
   if (req.task === 'summarizeProblems') return { id: req.id, ok: true, task: 'summarizeProblems', value: summarizeProblemFile(req.text) };
   if (req.task === 'hover') return { id: req.id, ok: true, task: 'hover', value: activationHoverInfo(req.name, req.params, req.theme) };
   if (cached?.text !== req.text) cached = { text: req.text, factors: factorsFromText(req.text, req.options) };
   return { id: req.id, ok: true, task: 'truncate', value: truncate(cached.factors, req.k) };
+}
+
+/**
+ * The host needs only the derivation and the title, plus PCA's spectrum to
+ * offer a number of components. The full JSON (a 500×500 SVD's U and V are
+ * 10 MB) would be copied onto the host's thread for nothing.
+ */
+function forHost(outcome: TopicOutcome): TopicOutcome {
+  const json = outcome.json as Partial<PcaJson>;
+  const slim = json.kind === 'pca' ? { kind: 'pca', features: json.features, eigenvalues: json.eigenvalues } : {};
+  return { ...outcome, json: slim };
+}
+
+/** The image payload's buffers are fresh: move them to the host instead of copying them there. */
+function transferList(res: WorkerResponse): ArrayBuffer[] {
+  if (!res.ok || res.task !== 'image') return [];
+  const p = res.value.payload;
+  const views = [p.original, ...p.channels.flatMap((c) => [c.sigma, c.U, c.V]), ...p.layers.map((l) => l.rgba)];
+  const buffers = new Set(views.map((v) => v.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+  return [...buffers];
 }
 
 /** Progress for long runs, at most ten messages a second so the host is never flooded. */
@@ -59,7 +94,8 @@ function progressReporter(id: number) {
   };
 }
 
-parentPort?.on('message', async (req: WorkerRequest) => {
+parentPort?.on('message', async (packed: WorkerRequest & PackedText) => {
+  const req = unpackText(packed);
   let res: WorkerResponse;
   try {
     res = await handle(req);
@@ -72,5 +108,5 @@ parentPort?.on('message', async (req: WorkerRequest) => {
         : { message: String((e as Error)?.message ?? e), expected: false },
     };
   }
-  parentPort!.postMessage(res);
+  parentPort!.postMessage(res, transferList(res));
 });

@@ -12,6 +12,7 @@ export type WorkerRequest =
   | { id: number; task: 'hover'; name: CanonicalName; params?: ActivationParams; theme: HoverTheme }
   | { id: number; task: 'checkProblem'; text: string; problemId: string; options: TopicOptions }
   | { id: number; task: 'summarizeProblems'; text: string }
+  | { id: number; task: 'findMatrix'; text: string; offset: number }
   | { id: number; task: 'image'; request: ImageRequest }
   | { id: number; task: 'imagePng'; fileName: string; mode: 'gray' | 'rgb'; kMax: number; k: number };
 
@@ -21,6 +22,7 @@ export type WorkerResponse =
   | { id: number; ok: true; task: 'hover'; value: ActivationHoverInfo }
   | { id: number; ok: true; task: 'checkProblem'; value: ProblemDiagnostic[] }
   | { id: number; ok: true; task: 'summarizeProblems'; value: ProblemFileSummary }
+  | { id: number; ok: true; task: 'findMatrix'; value: { start: number; end: number } | null }
   | { id: number; ok: true; task: 'image'; value: ImagePanelData }
   | { id: number; ok: true; task: 'imagePng'; value: Uint8Array }
   | { id: number; ok: false; error: TaskFailure };

@@ -24,6 +24,10 @@ const quietSettings = {
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
   'window.restoreWindows': 'none',
+  // The port finder scans /proc and spawns processes from the extension host's thread every
+  // few seconds; it has nothing to forward here and its spawns block that thread (see the
+  // reliability test's event-loop figures).
+  'remote.autoForwardPorts': false,
 };
 
 export interface CodeServer {

@@ -13,6 +13,8 @@ export function run(): Promise<void> {
   require('./svd.test');
   require('./features.test');
   require('./manifest.test');
+  require('./reliability.test');
+  require('./restore.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -8,7 +8,7 @@ export const platform: Platform = {
   createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In> {
     const worker = new Worker(vscode.Uri.joinPath(extensionUri, ...WORKER_SCRIPT).fsPath);
     return {
-      postMessage: (message) => worker.postMessage(message),
+      postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
       onMessage: (listener) => void worker.on('message', listener),
       onError: (listener) => {
         worker.on('error', listener);
@@ -16,7 +16,10 @@ export const platform: Platform = {
           if (code !== 0) listener(new Error(`The compute worker stopped (exit code ${code}).`));
         });
       },
-      terminate: () => void worker.terminate(),
+      terminate: () => worker.terminate().then(
+        () => undefined,
+        () => undefined,
+      ),
     };
   },
 };

@@ -6,29 +6,30 @@
  */
 interface ParentPort {
   on(event: 'message', listener: (message: never) => void): void;
-  postMessage(message: unknown): void;
+  /** `transfer`: buffers moved to the host instead of copied (the image payload's). */
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
 }
 
 /** A DedicatedWorkerGlobalScope (the DOM typings describe a window, hence the narrow cast). */
 interface WorkerScope {
   addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-const inWebWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
+export const inWebWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
 
 function webParentPort(): ParentPort {
   const scope = globalThis as unknown as WorkerScope;
   return {
     on: (_event, listener) => scope.addEventListener('message', (e) => listener(e.data as never)),
-    postMessage: (message) => scope.postMessage(message),
+    postMessage: (message, transfer) => scope.postMessage(message, transfer ?? []),
   };
 }
 
 function nodeParentPort(): ParentPort | null {
   // require() only runs in Node, so a browser never meets the node: import.
   const port = (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort;
-  return port && { on: (_event, listener) => void port.on('message', (m) => listener(m as never)), postMessage: (message) => port.postMessage(message) };
+  return port && { on: (_event, listener) => void port.on('message', (m) => listener(m as never)), postMessage: (message, transfer) => port.postMessage(message, transfer ?? []) };
 }
 
 export const parentPort: ParentPort | null = inWebWorker ? webParentPort() : nodeParentPort();

@@ -8,12 +8,13 @@ import type * as vscode from 'vscode';
 
 /** One end of the channel to the compute worker, whichever kind of worker it is. */
 export interface WorkerPort<Out, In> {
-  postMessage(message: Out): void;
+  /** `transfer`: buffers moved to the worker instead of copied (a large selection's bytes). */
+  postMessage(message: Out, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: In) => void): void;
   /** The worker died (an uncaught error, a failed start, or a non-zero exit): pending work fails with it. */
   onError(listener: (err: Error) => void): void;
-  /** Stops the worker at once, even inside a tight numerical loop. */
-  terminate(): void;
+  /** Stops the worker at once, even inside a tight numerical loop; settles when it has stopped. */
+  terminate(): Promise<void>;
 }
 
 export interface Platform {

@@ -38,7 +38,7 @@ const blobUrls = new Map<string, Promise<string>>();
 /** Starting a Web Worker here is asynchronous (the URL may need a read), so messages wait in a queue until it runs. */
 class WebWorkerPort<Out, In> implements WorkerPort<Out, In> {
   private worker: Worker | undefined;
-  private queue: Out[] = [];
+  private queue: Array<{ message: Out; transfer: ArrayBuffer[] }> = [];
   private terminated = false;
   private readonly messageListeners: Array<(message: In) => void> = [];
   private readonly errorListeners: Array<(err: Error) => void> = [];
@@ -47,9 +47,9 @@ class WebWorkerPort<Out, In> implements WorkerPort<Out, In> {
     void this.start(script);
   }
 
-  postMessage(message: Out): void {
-    if (this.worker) this.worker.postMessage(message);
-    else this.queue.push(message);
+  postMessage(message: Out, transfer: ArrayBuffer[] = []): void {
+    if (this.worker) this.worker.postMessage(message, transfer);
+    else this.queue.push({ message, transfer });
   }
 
   onMessage(listener: (message: In) => void): void {
@@ -60,10 +60,12 @@ class WebWorkerPort<Out, In> implements WorkerPort<Out, In> {
     this.errorListeners.push(listener);
   }
 
-  terminate(): void {
+  /** A Web Worker stops synchronously; the promise is for the shared interface. */
+  terminate(): Promise<void> {
     this.terminated = true;
     this.queue = [];
     this.worker?.terminate();
+    return Promise.resolve();
   }
 
   private async start(script: vscode.Uri): Promise<void> {
@@ -75,7 +77,7 @@ class WebWorkerPort<Out, In> implements WorkerPort<Out, In> {
       worker.onerror = (e: ErrorEvent) => this.fail(new Error(`The compute worker failed: ${e.message || 'it could not be loaded'}.`));
       worker.onmessageerror = () => this.fail(new Error('The compute worker sent a message that could not be read.'));
       this.worker = worker;
-      for (const message of this.queue) worker.postMessage(message);
+      for (const { message, transfer } of this.queue) worker.postMessage(message, transfer);
       this.queue = [];
     } catch (e) {
       this.fail(new Error(`The compute worker could not be started: ${(e as Error)?.message ?? e}`));

@@ -242,6 +242,6 @@ describe('manifest: Marketplace metadata', () => {
 
   it('ships package.nls.json, the l10n bundle, the examples and the walkthrough media', () => {
     const ignore = read('.vscodeignore');
-    for (const p of ['!package.nls.json', '!l10n/**', '!examples/**', '!media/**']) assert.ok(ignore.split('\n').includes(p), p);
+    for (const p of ['!package.nls*.json', '!l10n/**', '!examples/**', '!media/icon.png', '!media/walkthrough/**']) assert.ok(ignore.split('\n').includes(p), p);
   });
 });
