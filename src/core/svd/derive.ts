@@ -13,6 +13,9 @@ import type { SvdJson } from './result';
 import { gramSchmidt, textbookSvd } from './textbook';
 import { rankK, truncationLevels } from './truncation';
 import { summarySteps } from './summary';
+import { decimalScaling, exactIsAffordable } from './scaling';
+import { scaledSteps } from './scaledSteps';
+import { clusterWarnings, conditioningWarnings, handRouteRefusal, rankMismatch } from './warnings';
 
 export interface SvdInput {
   values: number[][];
@@ -34,37 +37,58 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
   const A = input.values;
   const m = A.length;
   const n = A[0].length;
+  const p = Math.min(m, n);
   const Am = fromRows(A);
   const numeric = svd(Am);
   const s = Array.from(numeric.s);
-  const rank = numericalRank(numeric.s, m, n);
-  const warnings = conditioningWarnings(s, rank, m, n, Am);
+  let rank = numericalRank(numeric.s, m, n);
+  const warnings: string[] = [];
+  let exactZeros = false;
+  let exactRoute = false;
 
-  let steps: Step[];
-  let U: number[][];
-  let V: number[][];
+  let steps: Step[] | null = null;
+  let U: number[][] = [];
+  let V: number[][] = [];
   let path: 'textbook' | 'summary' = 'summary';
   if (Math.max(m, n) <= TEXTBOOK_LIMIT) {
     const side = n <= m ? 'right' : 'left';
     const rational = input.exact && input.exact.every((r) => r.every((c) => c !== null)) ? (input.exact as RationalLike[][]) : null;
+    // Entries near 1e±150 would overflow or underflow AᵀA and its characteristic polynomial: derive for B = A/10ᵏ.
+    const scaling = decimalScaling(A, rational, p);
+    const B = scaling.values;
+    const exactCells = scaling.exact && exactIsAffordable(scaling.exact) ? scaling.exact : null;
     const probe = new NumberDisplay(options);
-    const analysis = analyseGram(A, rational, side, probe);
-    const display = new NumberDisplay(options, analysis.radicands);
-    const book = textbookSvd({ A, display, analysis, side });
-    // The hand route squares the condition number. Its steps are right to display precision, but the
-    // factors we report must be right to working precision: polish them with the accurate SVD if needed.
-    const factors = handRouteIsAccurate(Am, book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
-    if (factors) {
-      steps = book.steps;
-      ({ U, V } = factors);
-      path = 'textbook';
+    const analysis = analyseGram(B, exactCells, side, probe);
+    const refusal = handRouteRefusal(analysis.exact, s, rank, options.precision);
+    if (refusal) {
+      warnings.push(refusal);
     } else {
-      warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
-      ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+      const display = new NumberDisplay(options, analysis.radicands);
+      const book = textbookSvd({ A: B, display, analysis, side });
+      // The hand route squares the condition number. Its steps are right to display precision, but the
+      // factors we report must be right to working precision: polish them with the accurate SVD if needed.
+      const factors = handRouteIsAccurate(fromRows(B), book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
+      if (factors) {
+        ({ U, V } = factors);
+        path = 'textbook';
+        steps = scaling.k === 0 ? book.steps : scaledSteps(book.steps, scaling.k, scaling.reason, B, book.sigma, s, display);
+        if (scaling.k !== 0) warnings.push(scaling.reason);
+        exactRoute = analysis.exact;
+        if (analysis.exact) {
+          // Exact arithmetic proved these singular values are 0: report 0, not the float SVD's rounding noise.
+          for (let i = 0; i < p; i++) if (book.sigma[i] === 0 && s[i] !== 0) { s[i] = 0; exactZeros = true; }
+          exactZeros ||= book.rank < p;
+          rank = numericalRank(Float64Array.from(s), m, n);
+        }
+        if (book.rank !== rank) warnings.push(rankMismatch(book.rank, rank, s, m, n));
+      } else {
+        warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
+      }
     }
-  } else {
-    ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
   }
+  if (!steps) ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+  warnings.unshift(...conditioningWarnings(s, rank, m, n, Am, exactZeros));
+  if (!exactRoute) warnings.push(...clusterWarnings(s, rank, m, n));
 
   const display = new NumberDisplay(options);
   const Um = fromRows(U);
@@ -146,25 +170,6 @@ function handRouteIsAccurate(A: Mat, U: number[][], sigma: number[], V: number[]
   const orthU = frobeniusNorm(subtract(multiply(transpose(Um), Um), identity(Um.rows)));
   const orthV = frobeniusNorm(subtract(multiply(transpose(Vm), Vm), identity(Vm.rows)));
   return recon <= 1e-12 * Math.max(1, frobeniusNorm(A)) && orthU <= 1e-12 && orthV <= 1e-12;
-}
-
-function conditioningWarnings(s: number[], rank: number, m: number, n: number, A: Mat): string[] {
-  const warnings: string[] = [];
-  const p = Math.min(m, n);
-  if (s[0] === 0 || frobeniusNorm(A) === 0) {
-    warnings.push('A is the zero matrix: every singular value is 0 and the rank is 0. Any orthogonal U and V work; we show the identity.');
-    return warnings;
-  }
-  const smallest = s[p - 1];
-  const cond = smallest > 0 ? s[0] / smallest : Infinity;
-  if (rank < p && smallest > 0) {
-    warnings.push(
-      `The condition number is ${cond.toExponential(1)}: the trailing ${p - rank} singular value${p - rank > 1 ? 's are' : ' is'} at the level of rounding noise and count as zero (numerical rank ${rank}).`,
-    );
-  } else if (cond > 1e8 && Number.isFinite(cond)) {
-    warnings.push(`The condition number is ${cond.toExponential(1)}: the smallest singular values carry only about ${Math.max(0, Math.round(16 - Math.log10(cond)))} correct digits.`);
-  }
-  return warnings;
 }
 
 function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay): Step {
