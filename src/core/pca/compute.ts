@@ -10,6 +10,7 @@
  */
 import { MdlError } from '../errors';
 import { fromRows, multiplyTransposeA, symmetricEigen, type Mat } from '../linalg';
+import { scaledNorm } from '../linalg/matrix';
 
 export type CovarianceDenominator = 'n-1' | 'n';
 
@@ -44,15 +45,18 @@ export function fitPca(X: number[][], k: number, denominator: CovarianceDenomina
   if (d < 1) throw new MdlError('invalid-argument', 'The data has no features.');
   if (!Number.isInteger(k) || k < 1 || k > d) throw new MdlError('invalid-argument', `The number of components must be between 1 and ${d}, not ${k}.`);
 
+  checkFinite(X);
+  // Sum x/N rather than x: N values near 1e308 would overflow the sum before the division.
   const mean = new Array<number>(d).fill(0);
-  for (const row of X) for (let j = 0; j < d; j++) mean[j] += row[j];
-  for (let j = 0; j < d; j++) mean[j] /= N;
+  for (const row of X) for (let j = 0; j < d; j++) mean[j] += row[j] / N;
   const centred = X.map((row) => row.map((x, j) => x - mean[j]));
 
   const Xc: Mat = fromRows(centred);
   const scatter = multiplyTransposeA(Xc, Xc);
   const divisor = denominator === 'n-1' ? N - 1 : N;
   const covariance = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => scatter.data[i * d + j] / divisor));
+  const constantFeatures = Array.from({ length: d }, (_, j) => j).filter((j) => X.every((row) => row[j] === X[0][j]));
+  checkVariances(centred, covariance, constantFeatures, divisor);
 
   const eig = symmetricEigen(fromRows(covariance));
   const eigenvalues = Array.from(eig.values, (x) => Math.max(0, x));
@@ -78,8 +82,46 @@ export function fitPca(X: number[][], k: number, denominator: CovarianceDenomina
     explainedVarianceRatio: eigenvalues.slice(0, k).map((x) => (total > 0 ? x / total : 0)),
     reconstruction,
     reconstructionError: Math.sqrt(err),
-    constantFeatures: covariance.map((row, j) => (row[j] === 0 ? j : -1)).filter((j) => j >= 0),
+    constantFeatures,
   };
+}
+
+/** NaN or ±Infinity anywhere: refuse, naming the first such cell (1-based, sample row and feature column). */
+function checkFinite(X: number[][]): void {
+  for (let i = 0; i < X.length; i++) {
+    for (let j = 0; j < X[i].length; j++) {
+      if (!Number.isFinite(X[i][j])) {
+        throw new MdlError('non-finite', `Sample ${i + 1}, feature ${j + 1} is ${X[i][j]}: PCA needs every value to be a finite number. Fix or remove that sample.`, undefined, { row: i + 1, col: j + 1 });
+      }
+    }
+  }
+}
+
+/**
+ * The covariance squares the data: spreads near 1e±154 overflow or underflow double precision,
+ * which would show as Infinity (or as a feature wrongly called constant). Refuse with the fix.
+ */
+function checkVariances(centred: number[][], covariance: number[][], constant: number[], divisor: number): void {
+  const d = covariance.length;
+  for (let j = 0; j < d; j++) {
+    if (constant.includes(j)) continue;
+    const spread = scaledNorm(Float64Array.from(centred, (r) => r[j]), 0, centred.length, 1) / Math.sqrt(divisor);
+    const variance = covariance[j][j];
+    if (!Number.isFinite(spread) || !Number.isFinite(variance) || covariance[j].some((c) => !Number.isFinite(c))) {
+      throw new MdlError(
+        'too-large',
+        `Feature ${j + 1} spreads by about ${Number.isFinite(spread) ? spread.toExponential(1) : 'more than 1e308'}, so its variance (the square) is beyond double precision (1.8e308). ` +
+          `Divide the data by a power of ten (e.g. 1e${Math.max(1, Math.floor(Math.log10(Number.isFinite(spread) ? spread : 1e308)))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
+      );
+    }
+    if (variance < 2 ** -1022) {
+      throw new MdlError(
+        'invalid-argument',
+        `Feature ${j + 1} spreads by only about ${spread.toExponential(1)}, so its variance (the square) is below the smallest normal double (2.2e-308) and would round to 0. ` +
+          `Multiply the data by a power of ten (e.g. 1e${Math.ceil(-Math.log10(spread))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
+      );
+    }
+  }
 }
 
 /** scikit-learn's convention: the largest |entry| positive (first on ties). */

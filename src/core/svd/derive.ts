@@ -13,7 +13,7 @@ import type { SvdJson } from './result';
 import { gramSchmidt, textbookSvd } from './textbook';
 import { rankK, truncationLevels } from './truncation';
 import { summarySteps } from './summary';
-import { decimalScaling, exactIsAffordable } from './scaling';
+import { decimalScaling, exactIsAffordable, scaledMatrixTex } from './scaling';
 import { scaledSteps } from './scaledSteps';
 import { clusterWarnings, conditioningWarnings, handRouteRefusal, rankMismatch } from './warnings';
 
@@ -176,7 +176,8 @@ function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay)
   const m = A.rows;
   const n = A.cols;
   const recon = rankK(U, s, V, s.length);
-  const scale = Math.max(1, frobeniusNorm(A));
+  // Relative to ‖A‖ itself (not max(1, ‖A‖)), so a residual on 1e-310 entries is not flattered by 1e-310.
+  const scale = frobeniusNorm(A) || 1;
   const rRecon = frobeniusNorm(subtract(A, recon)) / scale;
   const rU = frobeniusNorm(subtract(multiply(transpose(U), U), identity(m)));
   const rV = frobeniusNorm(subtract(multiply(transpose(V), V), identity(n)));
@@ -185,7 +186,7 @@ function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay)
     id: 'verify',
     title: 'Check: UΣVᵀ = A, UᵀU = I, VᵀV = I',
     tex: gathered([
-      small ? `U\\Sigma V^{\\mathsf T} = ${display.matrixTex(toRows(recon))} = A` : `U\\Sigma V^{\\mathsf T} \\approx A`,
+      small ? `U\\Sigma V^{\\mathsf T} = ${scaledMatrixTex(toRows(recon), display)} = A` : `U\\Sigma V^{\\mathsf T} \\approx A`,
       `\\frac{\\|A - U\\Sigma V^{\\mathsf T}\\|_F}{\\|A\\|_F} = ${residualTex(rRecon)},\\quad \\|U^{\\mathsf T}U - I\\|_F = ${residualTex(rU)},\\quad \\|V^{\\mathsf T}V - I\\|_F = ${residualTex(rV)}`,
     ]),
     text:
@@ -206,7 +207,7 @@ function truncationStep(A: Mat, U: Mat, s: number[], V: Mat, levels: ReturnType<
     tex: gathered([
       `A_k = \\sum_{i=1}^{k} \\sigma_i u_i v_i^{\\mathsf T},\\qquad \\text{storage } k(m+n+1) \\text{ vs } mn = ${m * n}`,
       `\\|A - A_k\\|_F = \\sqrt{\\textstyle\\sum_{i>k} \\sigma_i^2}\\quad(\\text{Eckart–Young})`,
-      small ? `A_1 = \\sigma_1 u_1 v_1^{\\mathsf T} = ${display.matrixTex(A1)}` : '',
+      small ? `A_1 = \\sigma_1 u_1 v_1^{\\mathsf T} = ${scaledMatrixTex(A1, display)}` : '',
     ]),
     text:
       `The full factorisation stores m² + mn + n² = ${full} numbers, against ${m * n} in A: by itself SVD does not compress. ` +

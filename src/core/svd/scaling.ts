@@ -8,6 +8,7 @@
  */
 import { Rational, type RationalLike } from '../exact';
 import { bitLength } from '../exact/bigint';
+import type { NumberDisplay } from '../display';
 
 /** Factor out 10ᵏ once the largest entry reaches 10^±SCALE_FROM_DIGITS. */
 const SCALE_FROM_DIGITS = 10;
@@ -27,15 +28,28 @@ export interface DecimalScaling {
   reason: string;
 }
 
+/** The power of ten to factor out of matrices whose largest entry is `amax`; 0 for ordinary sizes. */
+export function scaleExponent(amax: number): number {
+  if (!(amax > 0) || !Number.isFinite(amax)) return 0;
+  const k = Math.floor(Math.log10(amax));
+  return Math.abs(k) < SCALE_FROM_DIGITS ? 0 : k;
+}
+
 export function decimalScaling(A: number[][], exact: RationalLike[][] | null, gramSize: number): DecimalScaling {
   const amax = Math.max(0, ...A.flat().map(Math.abs));
-  if (amax === 0) return { k: 0, values: A, exact, reason: '' };
-  const k = Math.floor(Math.log10(amax));
-  if (Math.abs(k) < SCALE_FROM_DIGITS) return { k: 0, values: A, exact, reason: '' };
+  const k = scaleExponent(amax);
+  if (k === 0) return { k: 0, values: A, exact, reason: '' };
   const values = A.map((row) => row.map((x) => shiftDecimal(x, -k)));
   const ten = Rational.of(10n ** BigInt(Math.abs(k)));
   const scaled = exact ? exact.map((row) => row.map((c) => (k > 0 ? Rational.from(c).div(ten) : Rational.from(c).mul(ten)))) : null;
   return { k, values, exact: scaled, reason: scalingReason(amax, k, gramSize) };
+}
+
+/** "10^{k}\\,[M/10ᵏ]" for matrices of extreme scale, so 1e-310 entries do not print as 0; plain otherwise. */
+export function scaledMatrixTex(rows: number[][], display: NumberDisplay): string {
+  const k = scaleExponent(Math.max(0, ...rows.flat().map(Math.abs)));
+  if (k === 0) return display.matrixTex(rows);
+  return `10^{${k}}\\,${display.matrixTex(rows.map((r) => r.map((x) => shiftDecimal(x, -k))))}`;
 }
 
 /** x·10ˢ through the decimal text of x, so 2e-310 becomes exactly 2 (no overflow of 10ˢ itself). */
@@ -72,7 +86,12 @@ export function exactIsAffordable(cells: RationalLike[][]): boolean {
   return cells.every((row) => row.every((c) => bitLength(c.num) <= MAX_EXACT_BITS && bitLength(c.den) <= MAX_EXACT_BITS));
 }
 
-/** Rename the matrix A to `name` in a step's TeX and text (a standalone capital A only: not the A of "Any" or of a TeX command). */
+/**
+ * Rename the matrix A to `name` in a step's TeX and text: a standalone capital A ("A has", "AᵀA",
+ * "AAᵀ", "Avᵢ"), but not the A of a word ("Assemble", "Any") or of a TeX command.
+ */
 export function renameMatrix(s: string, name: string): string {
-  return s.replace(/(?<![A-Za-z\\])A(?![A-Za-z])/g, name);
+  return s
+    .replace(/(?<![A-Za-z\\])AA(?![A-Za-z])/g, name + name)
+    .replace(/(?<![A-Za-z\\])A(?=$|[^A-Za-z]|[uv](?![a-z]))/g, name);
 }
