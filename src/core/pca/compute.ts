@@ -103,24 +103,27 @@ function checkFinite(X: number[][]): void {
  */
 function checkVariances(centred: number[][], covariance: number[][], constant: number[], divisor: number): void {
   const d = covariance.length;
+  const spreads = Array.from({ length: d }, (_, j) => scaledNorm(Float64Array.from(centred, (r) => r[j]), 0, centred.length, 1) / Math.sqrt(divisor));
   for (let j = 0; j < d; j++) {
     if (constant.includes(j)) continue;
-    const spread = scaledNorm(Float64Array.from(centred, (r) => r[j]), 0, centred.length, 1) / Math.sqrt(divisor);
-    const variance = covariance[j][j];
-    if (!Number.isFinite(spread) || !Number.isFinite(variance) || covariance[j].some((c) => !Number.isFinite(c))) {
+    if (!Number.isFinite(spreads[j]) || covariance[j].some((c) => !Number.isFinite(c))) {
+      const spread = Number.isFinite(spreads[j]) ? spreads[j] : 1e308;
       throw new MdlError(
         'too-large',
-        `Feature ${j + 1} spreads by about ${Number.isFinite(spread) ? spread.toExponential(1) : 'more than 1e308'}, so its variance (the square) is beyond double precision (1.8e308). ` +
-          `Divide the data by a power of ten (e.g. 1e${Math.max(1, Math.floor(Math.log10(Number.isFinite(spread) ? spread : 1e308)))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
+        `Feature ${j + 1} spreads by about ${Number.isFinite(spreads[j]) ? spread.toExponential(1) : 'more than 1e308'}, so its variance (the square) is beyond double precision (1.8e308). ` +
+          `Divide the data by a power of ten (e.g. 1e${Math.max(1, Math.floor(Math.log10(spread)))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
       );
     }
-    if (variance < 2 ** -1022) {
-      throw new MdlError(
-        'invalid-argument',
-        `Feature ${j + 1} spreads by only about ${spread.toExponential(1)}, so its variance (the square) is below the smallest normal double (2.2e-308) and would round to 0. ` +
-          `Multiply the data by a power of ten (e.g. 1e${Math.ceil(-Math.log10(spread))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
-      );
-    }
+  }
+  // One tiny feature next to ordinary ones is only below rounding (derive.ts warns); all of them tiny is no PCA at all.
+  const live = spreads.filter((_, j) => !constant.includes(j));
+  const largest = Math.max(0, ...live);
+  if (live.length && largest * largest < 2 ** -1022) {
+    throw new MdlError(
+      'invalid-argument',
+      `The data spreads by only about ${largest.toExponential(1)}, so the variances (the squares) are below the smallest normal double (2.2e-308) and would round to 0. ` +
+        `Multiply the data by a power of ten (e.g. 1e${Math.ceil(-Math.log10(largest))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
+    );
   }
 }
 

@@ -299,14 +299,17 @@ function dataTable(data: Dataset, names: string[], X: number[][], plain: NumberD
  * below that are rounding noise (numpy's and scikit-learn's too). Standardising is the usual fix.
  */
 function scaleWarnings(fit: PcaFit, names: string[]): string[] {
-  const variances = fit.covariance.map((row, j) => row[j]).filter((v) => v > 0);
-  if (variances.length < 2) return [];
-  const big = Math.max(...variances), small = Math.min(...variances);
+  const live = fit.covariance.map((row, j) => ({ j, v: row[j] })).filter(({ j }) => !fit.constantFeatures.includes(j));
+  if (live.length < 2) return [];
+  const big = Math.max(...live.map((x) => x.v));
+  const { j, v: small } = live.reduce((a, b) => (b.v < a.v ? b : a));
   if (small >= big * Number.EPSILON * fit.features) return [];
-  const j = fit.covariance.findIndex((row, i) => row[i] === small);
+  // Spread from the centred values (a variance that underflowed would read as 0).
+  const spread = Math.sqrt(fit.centred.reduce((acc, r) => acc + (r[j] / Math.max(...fit.centred.map((q) => Math.abs(q[j])))) ** 2, 0) / Math.max(1, fit.samples - 1)) * Math.max(...fit.centred.map((q) => Math.abs(q[j])));
+  const digits = Math.round(2 * (Math.log10(Math.sqrt(big)) - Math.log10(spread)));
   return [
-    `The feature variances differ by a factor of about 10${superscript(Math.round(Math.log10(big) - Math.log10(small)))}: the variance of “${names[j]}” (${small.toExponential(1)}) is below the rounding level ε·λ₁ = ${(Number.EPSILON * big).toExponential(1)}, ` +
-      `so its eigenvalue comes out as rounding noise (shown as about 0). Standardise the features (divide each by its standard deviation) to compare them on equal terms.`,
+    `The feature variances differ by a factor of about 10${superscript(digits)}: “${names[j]}” varies by only about ${spread.toExponential(1)}, so its variance is below the rounding level ε·λ₁ = ${(Number.EPSILON * big).toExponential(1)} ` +
+      `and its eigenvalue comes out as rounding noise (shown as about 0). Standardise the features (divide each by its standard deviation) to compare them on equal terms.`,
   ];
 }
 

@@ -98,7 +98,7 @@ describe('PCA edge cases against numpy', () => {
     const out = derive([[1e150, 1e-150], [2e150, 3e-150], [4e150, 2e-150], [3e150, 5e-150]], 2);
     const warnings = out.derivation.warnings.join('\n');
     assert.match(warnings, /characteristic polynomial multiplies 2 of them, which would overflow/);
-    assert.match(warnings, /differ by a factor of about 10⁶⁰⁰.*Standardise/s);
+    assert.match(warnings, /differ by a factor of about 10⁶⁰⁰: “x₂” varies by only about 1\.7e-150.*Standardise/s);
     assert.equal(out.derivation.steps.find((s) => s.id === 'charpoly')!.title, 'Eigenvalues of C (numerical)');
     assertNothingNonFinite(out, '1e150 apart');
   });
@@ -118,7 +118,16 @@ describe('PCA edge cases against numpy', () => {
 
   it('values ~1e-200 whose squares underflow: refused rather than called constant', () => {
     const X = [[1, 2], [2, 3], [4, 1], [3, 5]].map((r) => r.map((x) => x * 1e-200));
-    assertRefused(() => derive(X), /variance \(the square\) is below the smallest normal double.*Multiply the data by a power of ten/);
+    assertRefused(() => derive(X), /variances \(the squares\) are below the smallest normal double.*Multiply the data by a power of ten \(e\.g\. 1e200\)/);
+  });
+
+  it('one feature with a subnormal spread next to ordinary ones: computed, with a warning (not refused, not "constant")', () => {
+    const out = derive([[0, 1], [0, 2], [-5e-324, 4]], 2);
+    assert.deepEqual(out.json.eigenvalues.map((x) => x.toFixed(6)), ['2.333333', '0.000000']);
+    const warnings = out.derivation.warnings.join('\n');
+    assert.match(warnings, /“x₁” varies by only about 4\.9e-324.*rounding noise/s);
+    assert.doesNotMatch(warnings, /constant/);
+    assertNothingNonFinite(out, 'subnormal feature');
   });
 
   it('values near 1e308: the mean does not overflow (sums x/N); the variance is refused with its finite spread', () => {
