@@ -64,7 +64,7 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
       warnings.push(refusal);
     } else {
       const display = new NumberDisplay(options, analysis.radicands);
-      const book = textbookSvd({ A: B, display, analysis, side });
+      const book = textbookSvd({ A: B, display, analysis, side, rank });
       // The hand route squares the condition number. Its steps are right to display precision, but the
       // factors we report must be right to working precision: polish them with the accurate SVD if needed.
       const factors = handRouteIsAccurate(fromRows(B), book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
@@ -75,14 +75,19 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
         if (scaling.k !== 0) warnings.push(scaling.reason);
         exactRoute = analysis.exact;
         if (analysis.exact) {
-          // Exact arithmetic proved these singular values are 0: report 0, not the float SVD's rounding noise.
-          for (let i = 0; i < p; i++) if (book.sigma[i] === 0 && s[i] !== 0) { s[i] = 0; exactZeros = true; }
-          exactZeros ||= book.rank < p;
-          rank = numericalRank(Float64Array.from(s), m, n);
+          // Exact arithmetic proved the trailing eigenvalues 0: report σ = 0, not the float SVD's rounding noise.
+          const zeros = analysis.eigenvalues.filter((e) => e.tex === '0').reduce((t, e) => t + e.multiplicity, 0);
+          for (let i = p - zeros; i < p; i++) s[i] = 0;
+          const exactRank = p - zeros;
+          if (exactRank < rank) rank = exactRank; // the parsed floats can blur an exact zero above the tolerance
+          exactZeros = zeros > 0 && rank === exactRank;
+          if (exactRank > rank) warnings.push(rankMismatch(exactRank, rank, s, m, n));
         }
-        if (book.rank !== rank) warnings.push(rankMismatch(book.rank, rank, s, m, n));
       } else {
-        warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
+        const cond = rank > 0 ? s[0] / s[rank - 1] : 1;
+        warnings.push(
+          `The hand route (eigenvalues of AᵀA) loses accuracy on this matrix${cond > 1e4 ? ` (AᵀA squares its condition number ${cond.toExponential(1)})` : ''}, so the numerical SVD is shown instead.`,
+        );
       }
     }
   }

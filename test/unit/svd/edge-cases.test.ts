@@ -200,4 +200,24 @@ describe('SVD edge cases typed as text (exact rational cells)', () => {
     assert.equal(out.json.rank, 1);
     assert.match(out.derivation.warnings.join('\n'), /(exact arithmetic A has rank 2|working precision|noise)/);
   });
+
+  it('cond 1e15–1e17 typed as decimals: numpy σ to ε·σ₁, and the derivation says what rounding decided', () => {
+    for (const c of fixture.svd.filter((x) => /^cond 1e1[567] \(2×2/.test(x.name))) {
+      const [a, b, , d] = c.data;
+      const out = svdFromText(`[[${a}, ${b}], [${b}, ${d}]]`);
+      assertSingularValues(out.json.singularValues, c, c.name);
+      assert.equal(out.json.rank, c.rank, c.name);
+      const all = out.derivation.warnings.join('\n');
+      if (c.rank === 2) {
+        // κ ≈ 1e15: the hand route cannot resolve σ₂, so the summary is shown and says why.
+        assert.match(all, /condition number is [\d.]+×10¹⁴/);
+        assert.match(all, /AᵀA squares its condition number/);
+        assert.ok(!out.derivation.steps.some((st) => st.id === 'gram'));
+      } else {
+        // Exactly, the typed matrix is invertible; in floating point σ₂ is below max(m, n)·ε·σ₁.
+        assert.match(all, /In exact arithmetic A has rank 2, but its smallest non-zero singular value is below the floating-point tolerance/);
+      }
+      assertNothingNonFinite(out, c.name);
+    }
+  });
 });
