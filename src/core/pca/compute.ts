@@ -36,6 +36,12 @@ export interface PcaFit {
   reconstructionError: number;
   /** Indices of features whose variance is 0. */
   constantFeatures: number[];
+  /**
+   * Set when the data's spread was so small that its squares underflow: the fit was computed on the
+   * data times 2^exponent (exact) and scaled back, so the directions and ratios are right while the
+   * variances themselves may round to 0.
+   */
+  underflowScale?: number;
 }
 
 export function fitPca(X: number[][], k: number, denominator: CovarianceDenominator = 'n-1'): PcaFit {
@@ -56,6 +62,9 @@ export function fitPca(X: number[][], k: number, denominator: CovarianceDenomina
   const divisor = denominator === 'n-1' ? N - 1 : N;
   const covariance = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => scatter.data[i * d + j] / divisor));
   const constantFeatures = Array.from({ length: d }, (_, j) => j).filter((j) => X.every((row) => row[j] === X[0][j]));
+  const tiny = tinyScale(centred, constantFeatures, divisor);
+  // Scale the centred data, not X: a constant feature of ordinary size would overflow.
+  if (tiny !== 0) return rescaleFit(fitPca(centred.map((r) => r.map((x) => timesPow2(x, tiny))), k, denominator), tiny, mean);
   checkVariances(centred, covariance, constantFeatures, divisor);
 
   const eig = symmetricEigen(fromRows(covariance));
@@ -99,7 +108,7 @@ function checkFinite(X: number[][]): void {
 
 /**
  * The covariance squares the data: spreads near 1e±154 overflow or underflow double precision,
- * which would show as Infinity (or as a feature wrongly called constant). Refuse with the fix.
+ * which would show as Infinity: refuse with the fix.
  */
 function checkVariances(centred: number[][], covariance: number[][], constant: number[], divisor: number): void {
   const d = covariance.length;
@@ -115,16 +124,43 @@ function checkVariances(centred: number[][], covariance: number[][], constant: n
       );
     }
   }
-  // One tiny feature next to ordinary ones is only below rounding (derive.ts warns); all of them tiny is no PCA at all.
-  const live = spreads.filter((_, j) => !constant.includes(j));
-  const largest = Math.max(0, ...live);
-  if (live.length && largest * largest < 2 ** -1022) {
-    throw new MdlError(
-      'invalid-argument',
-      `The data spreads by only about ${largest.toExponential(1)}, so the variances (the squares) are below the smallest normal double (2.2e-308) and would round to 0. ` +
-        `Multiply the data by a power of ten (e.g. 1e${Math.ceil(-Math.log10(largest))}) and run PCA again: the components stay the same and the eigenvalues scale by the square.`,
-    );
+}
+
+/**
+ * The power of two to multiply the data by when every non-constant feature spreads so little that
+ * the squares underflow (0 otherwise). One tiny feature next to ordinary ones is only below
+ * rounding, which derive.ts explains; all of them tiny would make every variance 0.
+ */
+function tinyScale(centred: number[][], constant: number[], divisor: number): number {
+  const d = centred[0]?.length ?? 0;
+  let largest = 0;
+  for (let j = 0; j < d; j++) {
+    if (!constant.includes(j)) largest = Math.max(largest, scaledNorm(Float64Array.from(centred, (r) => r[j]), 0, centred.length, 1) / Math.sqrt(divisor));
   }
+  return largest > 0 && largest * largest < 2 ** -1000 ? -Math.floor(Math.log2(largest)) : 0;
+}
+
+/** x·2^e in two exact steps, since 2^e alone overflows for e > 1023. */
+function timesPow2(x: number, e: number): number {
+  const half = Math.trunc(e / 2);
+  return x * 2 ** half * 2 ** (e - half);
+}
+
+/** Undo the scaling of the centred data by 2^e and restore the mean (the variances may underflow to 0, honestly). */
+function rescaleFit(f: PcaFit, e: number, mean: number[]): PcaFit {
+  const back = (x: number) => timesPow2(x, -e);
+  const back2 = (x: number) => timesPow2(timesPow2(x, -e), -e);
+  return {
+    ...f,
+    mean,
+    centred: f.centred.map((r) => r.map(back)),
+    covariance: f.covariance.map((r) => r.map(back2)),
+    eigenvalues: f.eigenvalues.map(back2),
+    projections: f.projections.map((r) => r.map(back)),
+    reconstruction: f.reconstruction.map((r) => r.map((x, j) => back(x) + mean[j])),
+    reconstructionError: back(f.reconstructionError),
+    underflowScale: e,
+  };
 }
 
 /** scikit-learn's convention: the largest |entry| positive (first on ties). */

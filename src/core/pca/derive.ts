@@ -107,6 +107,11 @@ export function derivePca(data: Dataset, options: PcaOptions): { derivation: Der
     );
   }
   warnings.push(...scaleWarnings(fit, names));
+  if (fit.underflowScale) {
+    warnings.push(
+      `The data varies by so little that the variances (squares) fall below the smallest normal double (2.2e-308): the directions and the explained-variance ratios were computed on the centred data times 2^${fit.underflowScale} (exact) and are right, but the variances themselves are shown rounded, down to 0.`,
+    );
+  }
   const exactCells = byHand ? exactCovariance(data, options.denominator) : null;
   const exactC = exactCells && exactIsAffordable(exactCells) ? exactCells : null;
   const exactDisplay = new NumberDisplay(options);

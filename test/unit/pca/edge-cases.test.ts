@@ -116,9 +116,26 @@ describe('PCA edge cases against numpy', () => {
     assertRefused(() => derive(X), /Feature 1 spreads by about 1\.3e\+200, so its variance \(the square\) is beyond double precision.*Divide the data by a power of ten \(e\.g\. 1e200\)/);
   });
 
-  it('values ~1e-200 whose squares underflow: refused rather than called constant', () => {
-    const X = [[1, 2], [2, 3], [4, 1], [3, 5]].map((r) => r.map((x) => x * 1e-200));
-    assertRefused(() => derive(X), /variances \(the squares\) are below the smallest normal double.*Multiply the data by a power of ten \(e\.g\. 1e200\)/);
+  it('values ~1e-200 whose squares underflow: the directions and ratios from exactly rescaled data, variances 0, said so; not "constant"', () => {
+    const base = [[1, 2], [2, 3], [4, 1], [3, 5]];
+    const ref = derive(base, 2);
+    const out = derive(base.map((r) => r.map((x) => x * 1e-200)), 2);
+    assert.deepEqual(out.json.eigenvalues, [0, 0]);
+    out.json.components.forEach((e, i) => e.forEach((x, j) => assert.ok(Math.abs(x - ref.json.components[i][j]) < 1e-12, `e${i + 1}`)));
+    out.json.explainedVarianceRatio.forEach((r, i) => assert.ok(Math.abs(r - ref.json.explainedVarianceRatio[i]) < 1e-12));
+    out.json.projections.forEach((z, i) => z.forEach((x, t) => assert.ok(Math.abs(x / 1e-200 - ref.json.projections[i][t]) < 1e-10, `z${i}`)));
+    const warnings = out.derivation.warnings.join('\n');
+    assert.match(warnings, /variances \(squares\) fall below the smallest normal double/);
+    assert.doesNotMatch(warnings, /constant/);
+    assertNothingNonFinite(out, '1e-200');
+  });
+
+  it('a subnormal spread next to an ordinary constant feature: no overflow from rescaling', () => {
+    const fit = fitPca([[0, 7], [0, 7], [0, 7], [-5e-324, 7]], 1);
+    assert.deepEqual(fit.mean, [-0, 7].map((x, j) => (j === 0 ? fit.mean[0] : x)));
+    assert.ok([...fit.eigenvalues, ...fit.components.flat(), ...fit.projections.flat(), ...fit.reconstruction.flat()].every(Number.isFinite));
+    assert.deepEqual(fit.constantFeatures, [1]);
+    assert.deepEqual(fit.components[0].map(Math.abs), [1, 0]);
   });
 
   it('one feature with a subnormal spread next to ordinary ones: computed, with a warning (not refused, not "constant")', () => {
