@@ -180,7 +180,9 @@ export function runCli(argv: string[], io: CliIo): number {
       parsed.command === 'svd'
         ? svdFromText(text, parsed.options)
         : pcaFromInput({ text, components: parsed.components, transpose: parsed.transpose, edits: [] }, parsed.options);
-    if (parsed.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    // Caveats (ill-conditioning, scaling) join the JSON only when there are some, so clean results keep their shape.
+    const out = derivation.warnings.length ? { ...json, warnings: derivation.warnings } : json;
+    if (parsed.format === 'json') io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     else if (parsed.format === 'md') io.stdout(derivationToMarkdown(derivation));
     else io.stdout(derivationToText(derivation));
     return 0;

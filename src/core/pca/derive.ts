@@ -8,6 +8,7 @@ import type { Derivation, Step } from '../derivation';
 import { NumberDisplay, type DisplayOptions } from '../display';
 import { Rational, texText, type RationalLike } from '../exact';
 import { analyseSymmetric } from '../svd/exactGram';
+import { exactIsAffordable, superscript } from '../svd/scaling';
 import { sub_ } from '../svd/vectors';
 import { aligned, gathered } from '../tex';
 import { fitPca, type CovarianceDenominator, type PcaFit } from './compute';
@@ -96,24 +97,39 @@ export function derivePca(data: Dataset, options: PcaOptions): { derivation: Der
 
   steps.push(covarianceStep(fit, names, nameTex, divisor, options.denominator, plain));
 
-  // Eigen-analysis: exact characteristic polynomial when C is rational and small.
-  const exactC = d <= 4 ? exactCovariance(data, options.denominator) : null;
+  // Eigen-analysis: the characteristic polynomial when C is small and its coefficients (products of up to d
+  // entries of C) stay far from overflow and underflow; exact when C is rational with affordable bit sizes.
+  const cmax = Math.max(...fit.covariance.flat().map(Math.abs));
+  const byHand = d <= 4 && (cmax === 0 || d * Math.abs(Math.log10(cmax)) < 280);
+  if (d <= 4 && !byHand) {
+    warnings.push(
+      `The covariances are of order ${cmax.toExponential(0)}: the characteristic polynomial multiplies ${d} of them, which would ${cmax > 1 ? 'overflow' : 'underflow'} double precision, so the eigenvalues are computed numerically (Householder and QR) instead.`,
+    );
+  }
+  warnings.push(...scaleWarnings(fit, names));
+  if (fit.underflowScale) {
+    warnings.push(
+      `The data varies by so little that the variances (squares) fall below the smallest normal double (2.2e-308): the directions and the explained-variance ratios were computed on the centred data times 2^${fit.underflowScale} (exact) and are right, but the variances themselves are shown rounded, down to 0.`,
+    );
+  }
+  const exactCells = byHand ? exactCovariance(data, options.denominator) : null;
+  const exactC = exactCells && exactIsAffordable(exactCells) ? exactCells : null;
   const exactDisplay = new NumberDisplay(options);
-  const analysis = analyseSymmetric(fit.covariance, exactC, 'C', exactDisplay);
+  const analysis = byHand ? analyseSymmetric(fit.covariance, exactC, 'C', exactDisplay) : null;
   steps.push({
     id: 'charpoly',
-    title: d <= 4 ? 'Characteristic polynomial of C' : 'Eigenvalues of C (numerical)',
-    tex: d <= 4 ? aligned(analysis.charPolyLines) : `C = Q\\Lambda Q^{\\mathsf T}`,
+    title: byHand ? 'Characteristic polynomial of C' : 'Eigenvalues of C (numerical)',
+    tex: byHand ? aligned(analysis!.charPolyLines) : `C = Q\\Lambda Q^{\\mathsf T}`,
     text:
-      d <= 4
-        ? `The principal axes are the eigenvectors of C. Subtract λ from the diagonal and take the determinant. ${analysis.charPolyText}`
+      byHand
+        ? `The principal axes are the eigenvectors of C. Subtract λ from the diagonal and take the determinant. ${analysis!.charPolyText}`
         : `With ${d} features the characteristic polynomial has degree ${d}, so the eigenvalues are computed numerically (Householder tridiagonalisation and QR, as LAPACK's symmetric solvers do).`,
   });
-  const radDisplay = new NumberDisplay(options, analysis.radicands);
+  const radDisplay = new NumberDisplay(options, analysis?.radicands ?? []);
   steps.push({
     id: 'eigenvalues',
     title: 'Eigenvalues: the variance along each axis',
-    tex: d <= 4 ? aligned(analysis.rootsLines) : gathered([fit.eigenvalues.slice(0, 6).map((l, i) => `\\lambda_{${i + 1}} = ${plain.scalar(l).tex}`).join(',\\ ') + (d > 6 ? ',\\ \\ldots' : '')]),
+    tex: byHand ? aligned(analysis!.rootsLines) : gathered([fit.eigenvalues.slice(0, 6).map((l, i) => `\\lambda_{${i + 1}} = ${plain.scalar(l).tex}`).join(',\\ ') + (d > 6 ? ',\\ \\ldots' : '')]),
     text:
       `Largest first: ${fit.eigenvalues.slice(0, 6).map((l, i) => `λ${sub_(i + 1)} = ${radDisplay.withDecimal(l, fit.eigenvalues[0])}`).join(', ')}${d > 6 ? ', …' : ''}. ` +
       `Each λ is the variance of the data along its eigenvector; together they sum to the total variance tr C = ${plain.decimal(fit.eigenvalues.reduce((a, b) => a + b, 0))}.`,
@@ -283,6 +299,25 @@ function dataTable(data: Dataset, names: string[], X: number[][], plain: NumberD
 }
 
 /** C over Q from the exact cells, when every cell is rational. */
+/**
+ * Variances many orders of magnitude apart: the eigensolver's error is about ε·λ₁, so eigenvalues
+ * below that are rounding noise (numpy's and scikit-learn's too). Standardising is the usual fix.
+ */
+function scaleWarnings(fit: PcaFit, names: string[]): string[] {
+  const live = fit.covariance.map((row, j) => ({ j, v: row[j] })).filter(({ j }) => !fit.constantFeatures.includes(j));
+  if (live.length < 2) return [];
+  const big = Math.max(...live.map((x) => x.v));
+  const { j, v: small } = live.reduce((a, b) => (b.v < a.v ? b : a));
+  if (small >= big * Number.EPSILON * fit.features) return [];
+  // Spread from the centred values (a variance that underflowed would read as 0).
+  const spread = Math.sqrt(fit.centred.reduce((acc, r) => acc + (r[j] / Math.max(...fit.centred.map((q) => Math.abs(q[j])))) ** 2, 0) / Math.max(1, fit.samples - 1)) * Math.max(...fit.centred.map((q) => Math.abs(q[j])));
+  const digits = Math.round(2 * (Math.log10(Math.sqrt(big)) - Math.log10(spread)));
+  return [
+    `The feature variances differ by a factor of about 10${superscript(digits)}: “${names[j]}” varies by only about ${spread.toExponential(1)}, so its variance is below the rounding level ε·λ₁ = ${(Number.EPSILON * big).toExponential(1)} ` +
+      `and its eigenvalue comes out as rounding noise (shown as about 0). Standardise the features (divide each by its standard deviation) to compare them on equal terms.`,
+  ];
+}
+
 function exactCovariance(data: Dataset, denominator: CovarianceDenominator): Rational[][] | null {
   const cells = data.exact;
   if (!cells || !cells.every((r) => r.every((c) => c !== null))) return null;

@@ -13,6 +13,9 @@ import type { SvdJson } from './result';
 import { gramSchmidt, textbookSvd } from './textbook';
 import { rankK, truncationLevels } from './truncation';
 import { summarySteps } from './summary';
+import { decimalScaling, exactIsAffordable, scaledMatrixTex } from './scaling';
+import { scaledSteps } from './scaledSteps';
+import { clusterWarnings, conditioningWarnings, handRouteRefusal, rankMismatch } from './warnings';
 
 export interface SvdInput {
   values: number[][];
@@ -34,37 +37,63 @@ export function deriveSvd(input: SvdInput, options: DisplayOptions): SvdOutcome 
   const A = input.values;
   const m = A.length;
   const n = A[0].length;
+  const p = Math.min(m, n);
   const Am = fromRows(A);
   const numeric = svd(Am);
   const s = Array.from(numeric.s);
-  const rank = numericalRank(numeric.s, m, n);
-  const warnings = conditioningWarnings(s, rank, m, n, Am);
+  let rank = numericalRank(numeric.s, m, n);
+  const warnings: string[] = [];
+  let exactZeros = false;
+  let exactRoute = false;
 
-  let steps: Step[];
-  let U: number[][];
-  let V: number[][];
+  let steps: Step[] | null = null;
+  let U: number[][] = [];
+  let V: number[][] = [];
   let path: 'textbook' | 'summary' = 'summary';
   if (Math.max(m, n) <= TEXTBOOK_LIMIT) {
     const side = n <= m ? 'right' : 'left';
     const rational = input.exact && input.exact.every((r) => r.every((c) => c !== null)) ? (input.exact as RationalLike[][]) : null;
+    // Entries near 1e±150 would overflow or underflow AᵀA and its characteristic polynomial: derive for B = A/10ᵏ.
+    const scaling = decimalScaling(A, rational, p);
+    const B = scaling.values;
+    const exactCells = scaling.exact && exactIsAffordable(scaling.exact) ? scaling.exact : null;
     const probe = new NumberDisplay(options);
-    const analysis = analyseGram(A, rational, side, probe);
-    const display = new NumberDisplay(options, analysis.radicands);
-    const book = textbookSvd({ A, display, analysis, side });
-    // The hand route squares the condition number. Its steps are right to display precision, but the
-    // factors we report must be right to working precision: polish them with the accurate SVD if needed.
-    const factors = handRouteIsAccurate(Am, book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
-    if (factors) {
-      steps = book.steps;
-      ({ U, V } = factors);
-      path = 'textbook';
+    const analysis = analyseGram(B, exactCells, side, probe);
+    const refusal = handRouteRefusal(analysis.exact, s, rank, options.precision);
+    if (refusal) {
+      warnings.push(refusal);
     } else {
-      warnings.push('The hand route (eigenvalues of AᵀA) loses accuracy on this matrix, so the numerical SVD is shown instead.');
-      ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+      const display = new NumberDisplay(options, analysis.radicands);
+      const book = textbookSvd({ A: B, display, analysis, side, rank });
+      // The hand route squares the condition number. Its steps are right to display precision, but the
+      // factors we report must be right to working precision: polish them with the accurate SVD if needed.
+      const factors = handRouteIsAccurate(fromRows(B), book.U, book.sigma, book.V) ? book : polish(book, numeric, rank);
+      if (factors) {
+        ({ U, V } = factors);
+        path = 'textbook';
+        steps = scaling.k === 0 ? book.steps : scaledSteps(book.steps, scaling.k, scaling.reason, B, book.sigma, s, display);
+        if (scaling.k !== 0) warnings.push(scaling.reason);
+        exactRoute = analysis.exact;
+        if (analysis.exact) {
+          // Exact arithmetic proved the trailing eigenvalues 0: report σ = 0, not the float SVD's rounding noise.
+          const zeros = analysis.eigenvalues.filter((e) => e.tex === '0').reduce((t, e) => t + e.multiplicity, 0);
+          for (let i = p - zeros; i < p; i++) s[i] = 0;
+          const exactRank = p - zeros;
+          if (exactRank < rank) rank = exactRank; // the parsed floats can blur an exact zero above the tolerance
+          exactZeros = zeros > 0 && rank === exactRank;
+          if (exactRank > rank) warnings.push(rankMismatch(exactRank, rank, s, m, n));
+        }
+      } else {
+        const cond = rank > 0 ? s[0] / s[rank - 1] : 1;
+        warnings.push(
+          `The hand route (eigenvalues of AᵀA) loses accuracy on this matrix${cond > 1e4 ? ` (AᵀA squares its condition number ${cond.toExponential(1)})` : ''}, so the numerical SVD is shown instead.`,
+        );
+      }
     }
-  } else {
-    ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
   }
+  if (!steps) ({ steps, U, V } = summarySteps(Am, numeric, rank, new NumberDisplay(options)));
+  warnings.unshift(...conditioningWarnings(s, rank, m, n, Am, exactZeros));
+  if (!exactRoute) warnings.push(...clusterWarnings(s, rank, m, n));
 
   const display = new NumberDisplay(options);
   const Um = fromRows(U);
@@ -148,30 +177,12 @@ function handRouteIsAccurate(A: Mat, U: number[][], sigma: number[], V: number[]
   return recon <= 1e-12 * Math.max(1, frobeniusNorm(A)) && orthU <= 1e-12 && orthV <= 1e-12;
 }
 
-function conditioningWarnings(s: number[], rank: number, m: number, n: number, A: Mat): string[] {
-  const warnings: string[] = [];
-  const p = Math.min(m, n);
-  if (s[0] === 0 || frobeniusNorm(A) === 0) {
-    warnings.push('A is the zero matrix: every singular value is 0 and the rank is 0. Any orthogonal U and V work; we show the identity.');
-    return warnings;
-  }
-  const smallest = s[p - 1];
-  const cond = smallest > 0 ? s[0] / smallest : Infinity;
-  if (rank < p && smallest > 0) {
-    warnings.push(
-      `The condition number is ${cond.toExponential(1)}: the trailing ${p - rank} singular value${p - rank > 1 ? 's are' : ' is'} at the level of rounding noise and count as zero (numerical rank ${rank}).`,
-    );
-  } else if (cond > 1e8 && Number.isFinite(cond)) {
-    warnings.push(`The condition number is ${cond.toExponential(1)}: the smallest singular values carry only about ${Math.max(0, Math.round(16 - Math.log10(cond)))} correct digits.`);
-  }
-  return warnings;
-}
-
 function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay): Step {
   const m = A.rows;
   const n = A.cols;
   const recon = rankK(U, s, V, s.length);
-  const scale = Math.max(1, frobeniusNorm(A));
+  // Relative to ‖A‖ itself (not max(1, ‖A‖)), so a residual on 1e-310 entries is not flattered by 1e-310.
+  const scale = frobeniusNorm(A) || 1;
   const rRecon = frobeniusNorm(subtract(A, recon)) / scale;
   const rU = frobeniusNorm(subtract(multiply(transpose(U), U), identity(m)));
   const rV = frobeniusNorm(subtract(multiply(transpose(V), V), identity(n)));
@@ -180,7 +191,7 @@ function verifyStep(A: Mat, U: Mat, s: number[], V: Mat, display: NumberDisplay)
     id: 'verify',
     title: 'Check: UΣVᵀ = A, UᵀU = I, VᵀV = I',
     tex: gathered([
-      small ? `U\\Sigma V^{\\mathsf T} = ${display.matrixTex(toRows(recon))} = A` : `U\\Sigma V^{\\mathsf T} \\approx A`,
+      small ? `U\\Sigma V^{\\mathsf T} = ${scaledMatrixTex(toRows(recon), display)} = A` : `U\\Sigma V^{\\mathsf T} \\approx A`,
       `\\frac{\\|A - U\\Sigma V^{\\mathsf T}\\|_F}{\\|A\\|_F} = ${residualTex(rRecon)},\\quad \\|U^{\\mathsf T}U - I\\|_F = ${residualTex(rU)},\\quad \\|V^{\\mathsf T}V - I\\|_F = ${residualTex(rV)}`,
     ]),
     text:
@@ -201,7 +212,7 @@ function truncationStep(A: Mat, U: Mat, s: number[], V: Mat, levels: ReturnType<
     tex: gathered([
       `A_k = \\sum_{i=1}^{k} \\sigma_i u_i v_i^{\\mathsf T},\\qquad \\text{storage } k(m+n+1) \\text{ vs } mn = ${m * n}`,
       `\\|A - A_k\\|_F = \\sqrt{\\textstyle\\sum_{i>k} \\sigma_i^2}\\quad(\\text{Eckart–Young})`,
-      small ? `A_1 = \\sigma_1 u_1 v_1^{\\mathsf T} = ${display.matrixTex(A1)}` : '',
+      small ? `A_1 = \\sigma_1 u_1 v_1^{\\mathsf T} = ${scaledMatrixTex(A1, display)}` : '',
     ]),
     text:
       `The full factorisation stores m² + mn + n² = ${full} numbers, against ${m * n} in A: by itself SVD does not compress. ` +

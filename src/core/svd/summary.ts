@@ -36,11 +36,13 @@ export function summarySteps(A: Mat, result: Svd, rank: number, display: NumberD
           .map((x, i) => `\\sigma_{${i + 1}} = ${display.scalar(x, s[0]).tex}`)
           .join(',\\ ') +
         (p > 6 ? `,\\ \\ldots,\\ \\sigma_{${p}} = ${display.scalar(s[p - 1], s[0]).tex}` : ''),
-        `\\operatorname{rank} A = ${rank},\\qquad \\kappa(A) = \\sigma_1/\\sigma_{${p}} = ${Number.isFinite(cond) ? display.decimal(cond, 'tex') : '\\infty'}`,
+        `\\operatorname{rank} A = ${rank}` + (rank === 0 ? '' : `,\\qquad \\kappa(A) = \\sigma_1/\\sigma_{${p}} = ${Number.isFinite(cond) ? display.decimal(cond, 'tex') : '\\infty'}`),
       ]),
       text:
         `There are ${p} singular values, largest first. ${rank} of them are non-zero beyond rounding (tolerance max(m, n)·ε·σ₁), so the rank is ${rank}. ` +
-        `The condition number σ₁/σ${sub_(p)} is ${Number.isFinite(cond) ? cond.toPrecision(4) : '∞ (A is rank-deficient)'}.`,
+        (rank === 0
+          ? 'A is the zero matrix, so it has no condition number.'
+          : `The condition number σ₁/σ${sub_(p)} is ${Number.isFinite(cond) ? cond.toPrecision(4) : '∞ (A is rank-deficient)'}.`),
       plot: {
         type: 'line',
         title: 'Singular value spectrum',

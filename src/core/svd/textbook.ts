@@ -22,6 +22,11 @@ export interface TextbookInput {
   display: NumberDisplay;
   analysis: GramAnalysis;
   side: GramSide;
+  /**
+   * The numerical rank from the accurate SVD (numpy's tolerance max(m, n)·ε·σ₁). Given, it decides
+   * which σᵢ count as zero, so the derivation and the reported rank agree.
+   */
+  rank?: number;
 }
 
 export interface TextbookOutput {
@@ -35,7 +40,7 @@ export interface TextbookOutput {
 
 const T = '^{\\mathsf T}';
 
-export function textbookSvd({ A, display, analysis, side }: TextbookInput): TextbookOutput {
+export function textbookSvd({ A, display, analysis, side, rank: knownRank }: TextbookInput): TextbookOutput {
   const m = A.length;
   const n = A[0].length;
   const p = Math.min(m, n);
@@ -89,7 +94,9 @@ export function textbookSvd({ A, display, analysis, side }: TextbookInput): Text
   for (const ev of analysis.eigenvalues) for (let k = 0; k < ev.multiplicity; k++) lambdas.push(Math.max(0, ev.value));
   const sigma = lambdas.slice(0, p).map(Math.sqrt);
   const tol = Math.max(m, n) * Number.EPSILON * (sigma[0] ?? 0) * 4;
-  const rank = sigma.filter((s) => s > tol && s > 1e-13 * scaleA).length;
+  const rank = knownRank ?? sigma.filter((s) => s > tol && s > 1e-13 * scaleA).length;
+  // Non-zero singular values are shown on their own scale, so a tiny σ below the rank is not printed as 0.
+  const own = (i: number) => (i < rank ? sigma[i] : sigma[0]);
   const lambdaList = lambdas.map((l, i) => `λ${sub_(i + 1)} = ${display.scalar(l, lambdas[0]).text}`).join(', ');
   steps.push({
     id: 'eigenvalues',
@@ -102,7 +109,7 @@ export function textbookSvd({ A, display, analysis, side }: TextbookInput): Text
   });
 
   // --- 4. Singular values ----------------------------------------------------
-  const sigmaShown = sigma.map((s) => display.scalar(s, sigma[0]));
+  const sigmaShown = sigma.map((s, i) => display.scalar(s, own(i)));
   const sigmaTex = sigma.map((_, i) => {
     const root = `\\sqrt{${display.scalar(lambdas[i], lambdas[0]).tex}}`;
     return `\\sigma_{${i + 1}} = ${root}${root === sigmaShown[i].tex ? '' : ` = ${sigmaShown[i].tex}`}`;
@@ -113,7 +120,7 @@ export function textbookSvd({ A, display, analysis, side }: TextbookInput): Text
     tex: `\\sigma_i = \\sqrt{\\lambda_i}:\\qquad ${sigmaTex.join(',\\quad ')}`,
     text:
       `Each singular value is the square root of an eigenvalue: ` +
-      sigma.map((s, i) => `σ${sub_(i + 1)} = ${display.withDecimal(s, sigma[0])}`).join(', ') +
+      sigma.map((s, i) => `σ${sub_(i + 1)} = ${display.withDecimal(s, own(i))}`).join(', ') +
       `. They are ordered largest first. The rank of A is the number of non-zero singular values: r = ${rank}.` +
       (rank < p ? ` A is rank-deficient (r = ${rank} < ${p}).` : ''),
     plot: {
