@@ -12,6 +12,7 @@ export function run(): Promise<void> {
   require('./sanity.test');
   require('./svd.test');
   require('./features.test');
+  require('./security.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
