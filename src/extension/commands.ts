@@ -13,6 +13,7 @@ import { computeOutcome, type PanelOutcome } from './outcome';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
 import { toDiagnostic, type ProblemFiles } from './problemFiles';
+import { notificationText } from './notificationText';
 import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
 /** What the topic commands resolve to; the tests read it. */
@@ -69,7 +70,7 @@ type InputBuilder = (
 async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResult> {
   const read = readSource(vscode.window.activeTextEditor);
   if (!read.ok) {
-    void vscode.window.showErrorMessage(`MDL: ${read.error}`);
+    void vscode.window.showErrorMessage(notificationText(`MDL: ${read.error}`));
     return { ok: false, error: read.error };
   }
   const { source } = read;
@@ -102,7 +103,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
   if (e instanceof TaskError) {
     const message = describeFailure(source, e.failure);
     const range = documentRange(source, e.failure);
-    void vscode.window.showErrorMessage(`MDL: ${message}`, ...(range ? ['Go to problem'] : [])).then(async (choice) => {
+    void vscode.window.showErrorMessage(notificationText(`MDL: ${message}`), ...(range ? ['Go to problem'] : [])).then(async (choice) => {
       if (choice && range) {
         const editor = await vscode.window.showTextDocument(source.document);
         editor.selection = new vscode.Selection(range.start, range.end);
@@ -113,7 +114,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
     return { ok: false, error: message };
   }
   ctx.log(`unexpected failure: ${String(e)}`);
-  void vscode.window.showErrorMessage(`MDL: something went wrong (${String(e)}). Details are in the "MDL Steps" output.`);
+  void vscode.window.showErrorMessage(notificationText(`MDL: something went wrong (${String(e)}). Details are in the "MDL Steps" output.`));
   return { ok: false, error: String(e) };
 }
 
@@ -124,7 +125,7 @@ async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
   } catch (e) {
     if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
     const message = e instanceof TaskError ? e.message : String(e);
-    void vscode.window.showErrorMessage(`MDL: ${message}`);
+    void vscode.window.showErrorMessage(notificationText(`MDL: ${message}`));
     return { ok: false, error: message };
   }
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ImageTopic } from '../core/topics';
 import { Cancelled, TaskError } from './compute';
 import type { Ctx } from './ctx';
+import { notificationText } from './notificationText';
 
 const IMAGE_FILTERS = { Images: ['png', 'jpg', 'jpeg'] };
 
@@ -32,16 +33,16 @@ export async function saveRankK(ctx: Ctx, input: ImageTopic, k: number): Promise
     () => false,
   );
   if (exists) {
-    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace');
+    const answer = await vscode.window.showWarningMessage(notificationText(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`), { modal: true }, 'Replace');
     if (answer !== 'Replace') return undefined;
   }
   try {
     const png = await ctx.compute.run({ task: 'imagePng', fileName: input.fileName, mode: input.mode, kMax: input.kMax, k }, 'MDL: encoding the picture');
     await vscode.workspace.fs.writeFile(target, png);
-    void vscode.window.showInformationMessage(`MDL: saved the rank-${k} picture as ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(notificationText(`MDL: saved the rank-${k} picture as ${vscode.workspace.asRelativePath(target)}.`));
     return target;
   } catch (e) {
-    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(`MDL: could not save the picture: ${e instanceof TaskError ? e.message : String(e)}`);
+    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(notificationText(`MDL: could not save the picture: ${e instanceof TaskError ? e.message : String(e)}`));
     return undefined;
   }
 }
