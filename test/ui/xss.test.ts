@@ -109,9 +109,18 @@ describe('UI: hostile text is shown, never run', function () {
     const markers = ui.page.locator('.markers-panel');
     await markers.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
     // The list is virtualised: filter it down to the matrix-cell messages.
-    const filter = ui.page.getByPlaceholder(/^Filter \(e\.g\./).first();
-    await filter.fill('is not a number');
-    await markers.locator('.monaco-list-row', { hasText: 'is not a number' }).first().waitFor({ timeout: 30_000 });
+    const filter = ui.page.locator('.part.panel').getByPlaceholder(/^Filter \(e\.g\./).first();
+    const row = markers.locator('.monaco-list-row', { hasText: 'is not a number' }).first();
+    for (let attempt = 0; ; attempt++) {
+      await filter.click();
+      await filter.fill('is not a number');
+      try {
+        await row.waitFor({ timeout: 15_000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw e;
+      }
+    }
     await ui.shot('01-problems-panel');
     const text = await markers.innerText();
     assert.ok(text.includes('`\\unicode{x41}` is not a number'), 'a TeX payload in a cell is quoted literally');
@@ -154,7 +163,8 @@ describe('UI: hostile text is shown, never run', function () {
 
   it('CodeLens on problems whose titles are payloads open inert panels', async () => {
     await openFile(ui.page, 'xss.mdl.json');
-    await ui.page.locator(ACTIVE_EDITOR).click();
+    // The file may open in either editor group: click the one that shows it.
+    await ui.page.locator('.monaco-editor .view-lines', { hasText: '"problems"' }).first().click();
     await ui.page.keyboard.press('Control+Home');
     const lens = ui.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Step through' }).nth(3);
     await lens.waitFor({ timeout: 60_000 });
