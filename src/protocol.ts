@@ -64,40 +64,88 @@ export type WebviewMessage =
 // is checked, not just the tag.
 
 type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isStr = (x: unknown): x is string => typeof x === 'string';
-const isInt = (x: unknown, min = 0): x is number => Number.isInteger(x) && (x as number) >= min;
+/** A plain data object (as postMessage and JSON produce), so no field can come from a crafted prototype. */
+const isObj = (x: unknown): x is Obj => {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+};
+const isStr = (x: unknown, maxLength = Infinity): x is string => typeof x === 'string' && x.length <= maxLength;
+const isInt = (x: unknown, min = 0): x is number => Number.isSafeInteger(x) && (x as number) >= min;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const isNumArr = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNum);
-const isMatrix = (x: unknown): x is number[][] => Array.isArray(x) && x.every(isNumArr);
+const isNumArr = (x: unknown, maxLength = Infinity): x is number[] => Array.isArray(x) && x.length <= maxLength && x.every(isNum);
+const isMatrix = (x: unknown): x is number[][] => Array.isArray(x) && x.every((r) => isNumArr(r));
 const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+/** Keys that would reach an object's prototype if some code ever copied them with plain assignment. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const isPoint = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(isNum);
 
+/** Labels, file names, ids: short strings (a problem id or a file name has no business being megabytes). */
+const SHORT = 1000;
+/** An activation's parameters: a few named numbers or short choice strings. */
+const isParams = (x: unknown): boolean =>
+  isObj(x) && Object.keys(x).length <= 16 && Object.entries(x).every(([k, v]) => !PROTOTYPE_KEYS.has(k) && k.length <= 40 && (isNum(v) || isStr(v, 20)));
+/** Fields every panel input may carry besides its own. */
+const COMMON = ['kind', 'source'];
+const only = (x: Obj, keys: string[]) => hasOnly(x, [...COMMON, ...keys]);
+const optional = (x: unknown, check: (v: unknown) => boolean) => x === undefined || check(x);
+
+const isCrossEntropyOptions = (x: unknown) =>
+  isObj(x) && hasOnly(x, ['logits', 'target', 'p', 'q']) && ['logits', 'target', 'p', 'q'].every((k) => optional(x[k], (v) => isNumArr(v, 1000)));
+const isZigzagOptions = (x: unknown) =>
+  isObj(x) &&
+  hasOnly(x, ['seed', 'target', 'start', 'learningRate', 'tolerance', 'maxSteps']) &&
+  ['seed', 'learningRate', 'tolerance'].every((k) => optional(x[k], isNum)) &&
+  optional(x.maxSteps, (v) => isInt(v, 1) && v <= 1_000_000) &&
+  optional(x.target, isPoint) &&
+  optional(x.start, isPoint);
+
+/**
+ * Every field of every kind is checked and nothing else is allowed: the input
+ * comes back from the webview's saved state after a reload, and the host
+ * recomputes from it.
+ */
 export function isPanelInput(x: unknown): x is PanelInput {
-  if (!isObj(x) || (x.source !== undefined && !isStr(x.source))) return false;
+  if (!isObj(x) || !optional(x.source, (v) => isStr(v, SHORT))) return false;
   switch (x.kind) {
     case 'svd':
-      return isStr(x.text);
+      return isStr(x.text) && only(x, ['text']);
     case 'pca':
       return (
         isStr(x.text) &&
         isInt(x.components, 1) &&
         typeof x.transpose === 'boolean' &&
         Array.isArray(x.edits) &&
-        x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point))
+        x.edits.length <= 100_000 &&
+        x.edits.every((e) => isObj(e) && isInt(e.index) && isPoint(e.point) && hasOnly(e, ['index', 'point'])) &&
+        only(x, ['text', 'components', 'transpose', 'edits'])
       );
     case 'activation':
-      return isStr(x.name) && (x.params === undefined || isObj(x.params)) && (x.compare === undefined || isStr(x.compare));
+      return isStr(x.name, 40) && optional(x.params, isParams) && optional(x.compare, (v) => isStr(v, 40)) && only(x, ['name', 'params', 'compare']);
     case 'cross-entropy':
+      return optional(x.options, isCrossEntropyOptions) && only(x, ['options']);
     case 'sigmoid-zigzag':
-      return x.options === undefined || isObj(x.options);
+      return optional(x.options, isZigzagOptions) && only(x, ['options']);
     case 'derivative':
-      return isStr(x.expression);
+      return isStr(x.expression, 10_000) && only(x, ['expression']);
     case 'image':
-      return isStr(x.uri) && isStr(x.fileName) && (x.mode === 'gray' || x.mode === 'rgb') && isInt(x.k, 1) && isInt(x.kMax, 1);
+      return (
+        isStr(x.uri, 10_000) &&
+        isStr(x.fileName, SHORT) &&
+        (x.mode === 'gray' || x.mode === 'rgb') &&
+        isInt(x.k, 1) &&
+        isInt(x.kMax, 1) &&
+        only(x, ['uri', 'fileName', 'mode', 'k', 'kMax'])
+      );
     case 'problem':
-      return isStr(x.text) && isStr(x.id) && (x.optimizer === undefined || x.optimizer === 'adam') && (x.check === undefined || typeof x.check === 'boolean');
+      return (
+        isStr(x.text) &&
+        isStr(x.id, SHORT) &&
+        optional(x.optimizer, (v) => v === 'adam') &&
+        optional(x.check, (v) => typeof v === 'boolean') &&
+        only(x, ['text', 'id', 'optimizer', 'check'])
+      );
     default:
       return false;
   }
@@ -120,6 +168,12 @@ export function isPersistedState(x: unknown): x is PersistedState {
 const TOPIC_KINDS = ['svd', 'pca', 'image', 'activation', 'cross-entropy', 'sigmoid-zigzag', 'derivative', 'optimize', 'gd', 'gd-compare'];
 const INTERACTIVE_TYPES = ['svd-truncation', 'pca-scatter', 'activation-explorer', 'loop-code'];
 
+const isCell = (c: unknown) => isStr(c) || isNum(c);
+const isTable = (t: unknown) =>
+  isObj(t) && optional(t.caption, isStr) && Array.isArray(t.columns) && t.columns.every((c) => isStr(c)) && Array.isArray(t.rows) && t.rows.every((r) => Array.isArray(r) && r.every(isCell));
+const isHighlight = (h: unknown) =>
+  isObj(h) && isStr(h.matrix) && optional(h.note, isStr) && Array.isArray(h.cells) && h.cells.every((c) => Array.isArray(c) && c.length === 2 && c.every((i) => isInt(i)));
+
 function isStep(x: unknown): boolean {
   return (
     isObj(x) &&
@@ -127,9 +181,9 @@ function isStep(x: unknown): boolean {
     isStr(x.title) &&
     isStr(x.tex) &&
     isStr(x.text) &&
-    (x.highlights === undefined || Array.isArray(x.highlights)) &&
-    (x.plot === undefined || (isObj(x.plot) && (x.plot.type === 'line' || x.plot.type === 'bar' || x.plot.type === 'contour'))) &&
-    (x.table === undefined || (isObj(x.table) && Array.isArray(x.table.columns) && Array.isArray(x.table.rows)))
+    optional(x.highlights, (hs) => Array.isArray(hs) && hs.every(isHighlight)) &&
+    optional(x.plot, (p) => isObj(p) && (p.type === 'line' || p.type === 'bar' || p.type === 'contour') && isStr(p.title)) &&
+    optional(x.table, isTable)
   );
 }
 
@@ -142,7 +196,7 @@ export function isDerivation(x: unknown): x is Derivation {
     Array.isArray(x.steps) &&
     x.steps.every(isStep) &&
     Array.isArray(x.warnings) &&
-    x.warnings.every(isStr) &&
+    x.warnings.every((w) => isStr(w)) &&
     (x.interactive === undefined || (isObj(x.interactive) && INTERACTIVE_TYPES.includes(String(x.interactive.type))))
   );
 }
@@ -152,6 +206,8 @@ const nullableRank = (x: unknown) => x === null || isInt(x, 1);
 /** Every typed array must have exactly the size the dimensions promise, so the renderer can index without checks. */
 export function isImagePayload(x: unknown): x is ImagePayload {
   if (!isObj(x) || !isStr(x.fileName) || !isInt(x.width, 1) || !isInt(x.height, 1) || !isInt(x.kMax, 1) || !isInt(x.k, 1)) return false;
+  // Bounded before multiplying, so the size checks below cannot overflow into a false match.
+  if ((x.width as number) > 1 << 15 || (x.height as number) > 1 << 15 || (x.kMax as number) > 1 << 15) return false;
   if ((x.mode !== 'gray' && x.mode !== 'rgb') || typeof x.approximate !== 'boolean') return false;
   const { width, height, kMax } = x as { width: number; height: number; kMax: number };
   if (!(x.original instanceof Uint8Array) || x.original.length !== width * height * 4) return false;
@@ -211,8 +267,7 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return (
         isStr(x.name) &&
         x.name.length <= 40 &&
-        isObj(x.params) &&
-        Object.values(x.params).every((v) => isNum(v) || (isStr(v) && v.length <= 20)) &&
+        isParams(x.params) &&
         (x.compare === undefined || (isStr(x.compare) && x.compare.length <= 40)) &&
         hasOnly(x, ['type', 'name', 'params', 'compare'])
       );

@@ -101,9 +101,26 @@ function fallback(tex: string, reason: string): HTMLElement {
   return h('div', { class: 'math-fallback' }, h('p', { class: 'math-fallback-reason', text: reason }), h('pre', {}, h('code', { text: tex })));
 }
 
+/**
+ * The largest formula drawn, in ex (about 8 px): far beyond any derivation's
+ * matrices, far below what \rule{100000em}{100000em} or \kern would make
+ * (a multi-million-pixel SVG the page would have to lay out and paint).
+ */
+const MAX_SIZE_EX = 4000;
+
+function boundedSize(node: Element): boolean {
+  const svg = node.querySelector('svg');
+  if (!svg) return false;
+  return ['width', 'height'].every((attr) => {
+    const m = /^(-?[\d.]+)ex$/.exec(svg.getAttribute(attr) ?? '');
+    return m !== null && Math.abs(Number(m[1])) <= MAX_SIZE_EX;
+  });
+}
+
 function convert(tex: string, display: boolean): HTMLElement {
   const node = mathDocument().convert(tex, { display, em: 16, ex: 8, containerWidth: 1200 }) as HTMLElement;
   if (!sanitise(node)) throw new Error('unsafe output');
+  if (!boundedSize(node)) throw new Error('formula too large to draw');
   return node;
 }
 

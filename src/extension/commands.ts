@@ -13,6 +13,7 @@ import { computeOutcome, type PanelOutcome } from './outcome';
 import type { Ctx } from './ctx';
 import { DerivationPanel } from './panel';
 import { toDiagnostic, type ProblemFiles } from './problemFiles';
+import { notificationText } from './notificationText';
 import { describeFailure, documentRange, readSource, type SourceText } from './selection';
 
 /** The result's error when the student cancelled (a function: l10n.t must run after activation). */
@@ -91,11 +92,11 @@ async function fromSelection(ctx: Ctx, build: InputBuilder): Promise<CommandResu
   try {
     read = await readSourceOffHost(ctx, vscode.window.activeTextEditor);
   } catch (e) {
-    if (e instanceof Cancelled) return { ok: false, error: 'Cancelled.' };
+    if (e instanceof Cancelled) return { ok: false, error: CANCELLED() };
     throw e;
   }
   if (!read.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', read.error));
+    void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: {0}', read.error)));
     return { ok: false, error: read.error };
   }
   const { source } = read;
@@ -129,7 +130,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
     const message = describeFailure(source, e.failure);
     const range = documentRange(source, e.failure);
     const goTo = vscode.l10n.t('Go to problem');
-    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', message), ...(range ? [goTo] : [])).then(async (choice) => {
+    void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: {0}', message)), ...(range ? [goTo] : [])).then(async (choice) => {
       if (choice === goTo && range) {
         const editor = await vscode.window.showTextDocument(source.document);
         editor.selection = new vscode.Selection(range.start, range.end);
@@ -140,7 +141,7 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
     return { ok: false, error: message };
   }
   ctx.log(`unexpected failure: ${String(e)}`);
-  void vscode.window.showErrorMessage(vscode.l10n.t('MDL: something went wrong ({0}). Details are in the "MDL Steps" output.', String(e)));
+  void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: something went wrong ({0}). Details are in the "MDL Steps" output.', String(e))));
   return { ok: false, error: String(e) };
 }
 
@@ -151,7 +152,7 @@ async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
   } catch (e) {
     if (e instanceof Cancelled) return { ok: false, error: CANCELLED() };
     const message = e instanceof TaskError ? e.message : String(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('MDL: {0}', message));
+    void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: {0}', message)));
     return { ok: false, error: message };
   }
 }

@@ -1,4 +1,14 @@
-/** Typed access to the `mdlSteps.*` settings, read fresh on each use. */
+/**
+ * Typed access to the `mdlSteps.*` settings, read fresh on each use.
+ *
+ * Workspace trust: the extension only reads workspace content (selections,
+ * .mdl.json files whose expressions go through the arithmetic whitelist in
+ * core/optim/sandbox.ts, images read with workspace.fs) and never runs it,
+ * so it works in Restricted Mode. What a hostile workspace could abuse is the
+ * size limits below: package.json lists them under `restrictedConfigurations`,
+ * so VS Code ignores workspace values for them until the folder is trusted,
+ * and the clamps here bound even a trusted value.
+ */
 import * as vscode from 'vscode';
 import type { TopicOptions } from '../core/topics';
 import type { Ctx } from './ctx';

@@ -24,6 +24,8 @@ export interface MdlApi {
     cancelAll(): void;
     /** Dispose every panel and bring each back through the serializer, as a window reload does. */
     simulateReload(): Promise<void>;
+    /** What each panel's webview was given: its HTML, CSP source and options (for the CSP test). */
+    webviews(): Array<{ title: string; html: string; cspSource: string; localResourceRoots: string[]; enableScripts: boolean }>;
   };
 }
 
@@ -81,6 +83,14 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
       activationMs,
       cancelAll: () => ctx.compute.cancelAll(),
       panels: () => ctx.panels.all().map((p) => p.snapshot()),
+      webviews: () =>
+        ctx.panels.all().map(({ panel: { title, webview } }) => ({
+          title,
+          html: webview.html,
+          cspSource: webview.cspSource,
+          localResourceRoots: (webview.options.localResourceRoots ?? []).map((u) => u.toString()),
+          enableScripts: webview.options.enableScripts === true,
+        })),
       simulateReload: async () => {
         const saved: PersistedState[] = ctx.panels.all().map((p) => p.persistedState());
         ctx.panels.disposeAll();

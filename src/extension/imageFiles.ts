@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ImageTopic } from '../core/topics';
 import { Cancelled, TaskError } from './compute';
 import type { Ctx } from './ctx';
+import { notificationText } from './notificationText';
 
 
 /** The image to compress: the explorer's or editor title's argument, the active image preview, or one the student picks. */
@@ -37,16 +38,16 @@ export async function saveRankK(ctx: Ctx, input: ImageTopic, k: number): Promise
   );
   if (exists) {
     const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+    const answer = await vscode.window.showWarningMessage(notificationText(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target))), { modal: true }, replace);
     if (answer !== replace) return undefined;
   }
   try {
     const png = await ctx.compute.run({ task: 'imagePng', fileName: input.fileName, mode: input.mode, kMax: input.kMax, k }, vscode.l10n.t('MDL: encoding the picture'));
     await vscode.workspace.fs.writeFile(target, png);
-    void vscode.window.showInformationMessage(vscode.l10n.t('MDL: saved the rank-{0} picture as {1}.', k, vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('MDL: saved the rank-{0} picture as {1}.', k, vscode.workspace.asRelativePath(target))));
     return target;
   } catch (e) {
-    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(vscode.l10n.t('MDL: could not save the picture: {0}', e instanceof TaskError ? e.message : String(e)));
+    if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: could not save the picture: {0}', e instanceof TaskError ? e.message : String(e))));
     return undefined;
   }
 }

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./manifest.test');
   require('./reliability.test');
   require('./restore.test');
+  require('./security.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -159,7 +159,16 @@ export function texToSvg(tex: string, options: TexSvgOptions): string {
   const useCache = options.cache ?? true;
   const cached = useCache ? svgCache.get(key) : undefined;
   if (cached !== undefined) return cached;
-  let svg = mathjaxConverter()(tex);
+  if (tex.length > MAX_TEX_LENGTH) throw new MdlError('too-large', `TeX of ${tex.length} characters is longer than ${MAX_TEX_LENGTH}.`);
+  let svg: string;
+  try {
+    svg = mathjaxConverter()(tex);
+  } catch (e) {
+    if (e instanceof MdlError) throw e;
+    // Deep nesting (x^{x^{…}}) overflows MathJax's recursive parser: an error, never a crash of the caller.
+    throw new MdlError('too-large', `TeX could not be typeset (${e instanceof RangeError ? 'nested too deeply' : String(e)}).`);
+  }
+  assertBoundedSize(svg);
   svg = svg
     .replace(/currentColor/g, color)
     .replace(/ (width|height)="([\d.]+)ex"/g, (_, attr: string, v: string) => ` ${attr}="${n2(Number(v) * exPx)}"`);
@@ -168,6 +177,21 @@ export function texToSvg(tex: string, options: TexSvgOptions): string {
   if (svgCache.size >= SVG_CACHE_SIZE) svgCache.delete(svgCache.keys().next().value!);
   svgCache.set(key, svg);
   return svg;
+}
+
+/** Hover formulas are a line or two; anything near this is an attack or a bug. */
+const MAX_TEX_LENGTH = 5000;
+/** The largest picture a formula may make, in ex (about 8 px each): \rule{100000em}{…} or \kern would otherwise make a 2-million-pixel SVG. */
+export const MAX_SVG_EX = 4000;
+
+/** Throws when the root <svg> is wider or taller than MAX_SVG_EX (or has no readable size). */
+function assertBoundedSize(svg: string): void {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  for (const attr of ['width', 'height']) {
+    const m = new RegExp(`\\s${attr}="(-?[\\d.]+)ex"`).exec(root);
+    const ex = m ? Number(m[1]) : NaN;
+    if (!(Math.abs(ex) <= MAX_SVG_EX)) throw new MdlError('too-large', `The typeset formula would be ${m ? m[1] : '?'}ex ${attr === 'width' ? 'wide' : 'tall'}; the limit is ${MAX_SVG_EX}ex.`);
+  }
 }
 
 /** Hovers repeat the same few formulas; typesetting one costs milliseconds, a lookup nothing. Oldest entry evicted first. */

@@ -208,6 +208,25 @@ function describeChar(code: number): string {
 
 /* ---------- layers 2 and 3: parse and whitelist ---------- */
 
+/**
+ * Operator chains deepen the tree without parentheses (x*x*…*x, - - - x), and
+ * mathjs's derivative and simplify recurse through it: a 1000-factor product
+ * overflowed the stack. Measured without recursion, so the check cannot overflow itself.
+ */
+const MAX_TREE_DEPTH = 200;
+
+function treeDepth(root: MathNode): number {
+  let deepest = 0;
+  const stack: Array<[MathNode, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_TREE_DEPTH) break;
+    node.forEach((child) => stack.push([child, depth + 1]));
+  }
+  return deepest;
+}
+
 export interface CheckedExpression {
   node: MathNode;
   /** Variable names in order of first appearance. */
@@ -233,6 +252,9 @@ export function parseChecked(text: string): CheckedExpression {
     const offset = typeof err.char === 'number' ? Math.max(0, err.char - 1) : 0;
     const message = String(err.message ?? 'Syntax error').replace(/\s*\(char \d+\)\s*$/, '');
     throw new MdlError('syntax', `${message}.`.replace(/\.\.$/, '.'), positionAt(text, offset));
+  }
+  if (treeDepth(node) > MAX_TREE_DEPTH) {
+    throw new MdlError('too-large', `The expression nests more than ${MAX_TREE_DEPTH} operations deep; split it or use fewer terms.`, positionAt(text, 0, text.length));
   }
   const variables: string[] = [];
   const seen = new Map<string, number>();
