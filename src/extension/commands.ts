@@ -82,7 +82,7 @@ async function readSourceOffHost(ctx: Ctx, editor: vscode.TextEditor | undefined
   const { document, selection } = editor;
   const last = document.lineAt(document.lineCount - 1).range.end;
   if (document.offsetAt(last) <= SEARCH_ON_HOST_UP_TO) return readSource(editor);
-  const span = await ctx.compute.run({ task: 'findMatrix', text: document.getText(), offset: document.offsetAt(selection.active) }, 'MDL: finding the matrix around the cursor');
+  const span = await ctx.compute.run({ task: 'findMatrix', text: document.getText(), offset: document.offsetAt(selection.active) }, vscode.l10n.t('MDL: finding the matrix around the cursor'));
   return readSource(editor, span);
 }
 
