@@ -169,6 +169,8 @@ async function main(): Promise<void> {
       if (seen.size >= 10) break;
     }
   }
+  console.log('\nslowest case per target (wall time, this machine):');
+  for (const o of outcomes) console.log(`  ${o.target.padEnd(22)} ${o.slowest.toFixed(0).padStart(5)} ms  ${clip(o.slowestInput, 70)}`);
   const total = outcomes.reduce((n, o) => n + o.cases, 0);
   console.log(`\nfuzz: ${total.toLocaleString('en-US')} cases, ${failed} failures, ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED})`);
   process.exitCode = failed > 0 ? 1 : 0;

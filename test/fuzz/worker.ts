@@ -67,7 +67,7 @@ function main(job: WorkerJob): void {
         message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       }
       const ms = performance.now() - started;
-      if (ms > slowest) [slowest, slowestInput] = [ms, shown.slice(0, 200)];
+      if (ms > slowest) [slowest, slowestInput] = [ms, shown.length > 200 ? `${shown.slice(0, 200)}… (${shown.length} chars)` : shown];
       if (message !== null && ++failures <= REPORTED) parentPort!.postMessage({ type: 'failure', failure: { index, input: shown, message, ms } } satisfies WorkerMessage);
       inputs[k] = undefined; // megabyte inputs are dropped as soon as they are done
     }

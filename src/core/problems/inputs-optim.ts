@@ -139,10 +139,12 @@ function readStart(ctx: ProblemContext, objective: Objective): number[] | undefi
 
 /** The settings the optimizer takes, range-checked; the ones it does not take are flagged and dropped. */
 function optimizerSettings(ctx: ProblemContext, optimizer: OptimizerName): OptimizerSettings | undefined {
-  const takes = Object.keys(DEFAULTS[optimizer] ?? {});
+  // An unknown optimizer is reported by the loader; there are no settings to check against.
+  if (!Object.hasOwn(DEFAULTS, optimizer)) return undefined;
+  const takes = Object.keys(DEFAULTS[optimizer]);
   const settings: OptimizerSettings = {};
   let ok = true;
-  const users: Record<string, string> = { beta1: 'adam and adamw', beta2: 'adam and adamw', eps: 'adam, adamw, rmsprop and adagrad', momentum: 'sgd, momentum and nesterov', alpha: 'rmsprop', weightDecay: 'every optimizer' };
+  const users: Record<string, string> = { lr: 'every optimizer', beta1: 'adam and adamw', beta2: 'adam and adamw', eps: 'adam, adamw, rmsprop and adagrad', momentum: 'sgd, momentum and nesterov', alpha: 'rmsprop', weightDecay: 'every optimizer' };
   for (const key of ['lr', 'beta1', 'beta2', 'eps', 'momentum', 'alpha', 'weightDecay'] as const) {
     const value = ctx.number([key]);
     if (value === undefined) continue;

@@ -144,7 +144,7 @@ function checkStructure(ctx: ProblemContext, node: Node): void {
     return;
   }
   if (typeof spec.kind !== 'string' || !ctx.problem.kind) {
-    const written = String(spec.kind);
+    const written = shown(spec.kind);
     ctx.error(['kind'], 'unknown-kind', `Unknown kind "${written}".${didYouMean(written, PROBLEM_KINDS)} The kinds are ${listOr(PROBLEM_KINDS)}.`);
     return;
   }
@@ -248,9 +248,16 @@ function checkType(ctx: ProblemContext, key: string, field: FieldSpec): void {
   const values: Array<[unknown, JsonPath]> = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
   for (const [v, path] of values) {
     if (typeof v === 'string' && field.values.includes(v)) continue;
-    const written = String(v);
+    const written = shown(v);
     ctx.error(path, 'unknown-value', `Unknown ${key === 'compare' ? 'optimizer' : key} "${written}".${didYouMean(written, field.values)} Choose ${listOr(field.values)}.`);
   }
+}
+
+/** A value as a student wrote it, for a message: String() would throw on {"toString": 1} and print [object Object]. */
+function shown(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  const json = JSON.stringify(v);
+  return json.length > 40 ? json.slice(0, 39) + '…' : json;
 }
 
 function hasType(v: unknown, t: FieldType): boolean {

@@ -55,6 +55,23 @@ describe('fuzz regressions: the .mdl.json loader', () => {
     }
   });
 
+  it('quotes a kind or value that is an object or array without calling its "toString" (which threw)', () => {
+    const r = load(file('{"id": "a", "kind": {"toString": "svd"}}', '{"id": "b", "kind": ["gd", {"toString": 1}]}', '{"id": "c", "kind": "gd-compare", "methods": [{"toString": "x"}]}'));
+    const messages = r.diagnostics.map((d) => d.message);
+    assert.ok(messages.some((m) => m.startsWith('Unknown kind "{"toString":"svd"}". The kinds are "svd", "pca",')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('Unknown kind "["gd",{"toString":1}]".')));
+    assert.ok(messages.some((m) => m.startsWith('Unknown methods "{"toString":"x"}".')));
+  });
+
+  it('checks no settings against an unknown optimizer (the message said "lr applies to undefined")', () => {
+    const r = load(file('{"id": "q", "kind": "optimize", "objective": "x^2", "optimizer": "activation", "lr": -1}'));
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['unknown-value']);
+    assert.match(r.diagnostics[0].message, /^Unknown optimizer "activation"/);
+    // A known optimizer that does not take a setting still says which ones do.
+    const adagrad = load(file('{"id": "q", "kind": "optimize", "objective": "x^2", "optimizer": "adagrad", "momentum": 0.9}'));
+    assert.ok(adagrad.diagnostics.some((d) => d.message === 'momentum applies to sgd, momentum and nesterov; adagrad ignores it.'));
+  });
+
   it('reads at most MAX_PROBLEMS problems and says so on the first one left out', () => {
     const text = file(...Array.from({ length: MAX_PROBLEMS + 5 }, (_, i) => `{"id": "q${i}", "kind": "sigmoid-zigzag"}`));
     const r = load(text);
