@@ -139,7 +139,7 @@ export function checkLoadResult(r: LoadResult, text: string): void {
   for (const d of r.diagnostics) {
     expect(d.severity === 'error' || d.severity === 'warning' || d.severity === 'info', `bad severity ${d.severity}`);
     expect(DIAGNOSTIC_CODES.has(d.code), `unknown diagnostic code ${d.code}`);
-    checkMessage(d.message, `diagnostic ${d.code}`);
+    checkMessage(d.message, `diagnostic ${d.code}`, text);
     checkRange(d.range, text, starts, `diagnostic ${d.code} (${d.message.slice(0, 80)})`);
   }
   if (r.file) {

@@ -45,6 +45,7 @@ interface Outcome {
   ms: number;
   slowest: number;
   slowestInput: string;
+  slowestLength: number;
 }
 
 /** A worker that loads the TypeScript sources through tsx, as mocha does. */
@@ -56,7 +57,7 @@ function startWorker(job: WorkerJob): Worker {
 /** Runs cases [from, RUNS) of one target, restarting after each hang. */
 function fuzzTarget(target: string, seed: number): Promise<Outcome> {
   const started = Date.now();
-  const outcome: Outcome = { target, cases: 0, hugeCases: 0, failures: [], unreported: 0, hangs: [], ms: 0, slowest: 0, slowestInput: '' };
+  const outcome: Outcome = { target, cases: 0, hugeCases: 0, failures: [], unreported: 0, hangs: [], ms: 0, slowest: 0, slowestInput: '', slowestLength: 0 };
   return new Promise((resolve, reject) => {
     const segment = (from: number) => {
       const shared = new SharedArrayBuffer(HEADER * 4 + MAX_SHARED_INPUT * 2);
@@ -88,7 +89,7 @@ function fuzzTarget(target: string, seed: number): Promise<Outcome> {
           outcome.unreported += m.unreported;
           outcome.cases += m.cases;
           outcome.hugeCases += m.hugeCases;
-          if (m.slowest > outcome.slowest) [outcome.slowest, outcome.slowestInput] = [m.slowest, m.slowestInput];
+          if (m.slowest > outcome.slowest) [outcome.slowest, outcome.slowestInput, outcome.slowestLength] = [m.slowest, m.slowestInput, m.slowestLength];
           finished = true;
           running--;
           clearInterval(watchdog);
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
     }
   }
   console.log('\nslowest case per target (wall time, this machine):');
-  for (const o of outcomes) console.log(`  ${o.target.padEnd(22)} ${o.slowest.toFixed(0).padStart(5)} ms  ${clip(o.slowestInput, 70)}`);
+  for (const o of outcomes) console.log(`  ${o.target.padEnd(22)} ${o.slowest.toFixed(0).padStart(5)} ms  ${JSON.stringify(o.slowestInput.slice(0, 70))}${o.slowestLength > 70 ? ` … (${o.slowestLength} chars)` : ''}`);
   const total = outcomes.reduce((n, o) => n + o.cases, 0);
   console.log(`\nfuzz: ${total.toLocaleString('en-US')} cases, ${failed} failures, ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED})`);
   process.exitCode = failed > 0 ? 1 : 0;

@@ -267,7 +267,7 @@ export const cliTarget: Target<string[]> = {
       parsed = parseArgs(argv);
     } catch (e) {
       if (!(e instanceof UsageError)) throw new FuzzFailure(`parseArgs threw something other than UsageError: ${describeThrown(e)}`);
-      checkMessage(e.message, 'UsageError');
+      checkMessage(e.message, 'UsageError', argv.join(' '));
       expect(Number.isInteger(e.argument) && e.argument >= 0 && e.argument <= argv.length, `UsageError points at argument ${e.argument} of ${argv.length}`);
       usage = e;
     }

@@ -26,7 +26,7 @@ export interface WorkerFailure {
 
 export type WorkerMessage =
   | { type: 'failure'; failure: WorkerFailure }
-  | { type: 'done'; cases: number; slowest: number; slowestInput: string; hugeCases: number; unreported: number };
+  | { type: 'done'; cases: number; slowest: number; slowestInput: string; slowestLength: number; hugeCases: number; unreported: number };
 
 /** Failures sent with their input per worker; later ones are only counted. */
 const REPORTED = 50;
@@ -45,6 +45,7 @@ function main(job: WorkerJob): void {
   const arbitrary = mixed(target);
   let slowest = 0;
   let slowestInput = '';
+  let slowestLength = 0;
   let hugeCases = 0;
   let failures = 0;
   for (let batch = Math.floor(job.from / BATCH); batch * BATCH < job.to; batch++) {
@@ -67,12 +68,12 @@ function main(job: WorkerJob): void {
         message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       }
       const ms = performance.now() - started;
-      if (ms > slowest) [slowest, slowestInput] = [ms, shown.length > 200 ? `${shown.slice(0, 200)}… (${shown.length} chars)` : shown];
+      if (ms > slowest) [slowest, slowestInput, slowestLength] = [ms, shown.slice(0, 200), shown.length];
       if (message !== null && ++failures <= REPORTED) parentPort!.postMessage({ type: 'failure', failure: { index, input: shown, message, ms } } satisfies WorkerMessage);
       inputs[k] = undefined; // megabyte inputs are dropped as soon as they are done
     }
   }
-  parentPort!.postMessage({ type: 'done', cases: job.to - job.from, slowest, slowestInput, hugeCases, unreported: Math.max(0, failures - REPORTED) } satisfies WorkerMessage);
+  parentPort!.postMessage({ type: 'done', cases: job.to - job.from, slowest, slowestInput, slowestLength, hugeCases, unreported: Math.max(0, failures - REPORTED) } satisfies WorkerMessage);
 }
 
 // run.ts imports this module for its types and constants; only a worker runs the job.
