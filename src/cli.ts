@@ -18,7 +18,10 @@ import { CANONICAL_NAMES, canonicalName, getActivation } from './core/activation
 import type { Derivation } from './core/derivation';
 import { imageCommand } from './core/image';
 import { checkFile, formatDiagnostic, loadProblemFile, runFile, runProblem } from './core/problems';
-import { defaultTopicOptions, pcaFromInput, svdFromText, type TopicOptions } from './core/topics';
+import { pcaFromInput, svdFromText, type TopicOptions } from './core/topics';
+import { parseArgs, UsageError, type Format, type ParsedArgs as Parsed } from './cliArgs';
+
+export { parseArgs, UsageError } from './cliArgs';
 
 const USAGE = `Usage:
   mdl svd "<matrix>"  [--format json|md|text] [--file PATH] [--precision N] [--no-exact]
@@ -47,8 +50,6 @@ is printed.
   --out FILE.png  image: also write the rank-k picture
   -h, --help      show this help`;
 
-type Format = 'json' | 'md' | 'text';
-
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -57,94 +58,6 @@ export interface CliIo {
   readBytes: (path: string) => Uint8Array;
   writeBytes: (path: string, bytes: Uint8Array) => void;
   exists: (path: string) => boolean;
-}
-
-export class UsageError extends Error {}
-
-const COMMANDS = ['svd', 'pca', 'activation', 'run', 'check', 'image'] as const;
-type Command = (typeof COMMANDS)[number];
-
-interface Parsed {
-  command: Command;
-  text?: string;
-  file?: string;
-  format: Format;
-  options: TopicOptions;
-  components: number;
-  transpose: boolean;
-  problem?: string;
-  rank?: number;
-  mode?: 'gray' | 'rgb';
-  out?: string;
-}
-
-export function parseArgs(argv: string[]): Parsed | 'help' {
-  const options = { ...defaultTopicOptions };
-  let format: Format = 'text';
-  let file: string | undefined;
-  let components = 1;
-  let transpose = false;
-  let problem: string | undefined;
-  let rank: number | undefined;
-  let mode: 'gray' | 'rgb' | undefined;
-  let out: string | undefined;
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '-h' || arg === '--help') return 'help';
-    else if (arg === '--format' || arg === '-f') {
-      const f = value();
-      if (f !== 'json' && f !== 'md' && f !== 'text') throw new UsageError(`--format must be json, md or text, not "${f}"`);
-      format = f;
-    } else if (arg === '--file') file = value();
-    else if (arg === '--precision') {
-      const p = Number(value());
-      if (!Number.isInteger(p) || p < 1 || p > 15) throw new UsageError('--precision must be a whole number from 1 to 15');
-      options.precision = p;
-    } else if (arg === '--no-exact') options.exactForms = false;
-    else if (arg === '--components' || arg === '-k') {
-      const k = Number(value());
-      if (!Number.isInteger(k) || k < 1) throw new UsageError('--components must be a whole number of at least 1');
-      components = k;
-    } else if (arg === '--denominator') {
-      const d = value();
-      if (d !== 'n-1' && d !== 'n') throw new UsageError(`--denominator must be n-1 or n, not "${d}"`);
-      options.denominator = d;
-    } else if (arg === '--transpose') transpose = true;
-    else if (arg === '--problem') problem = value();
-    else if (arg === '--rank') {
-      const k = Number(value());
-      if (!Number.isInteger(k) || k < 1) throw new UsageError('--rank must be a whole number of at least 1');
-      rank = k;
-    } else if (arg === '--mode') {
-      const m = value();
-      if (m !== 'gray' && m !== 'rgb') throw new UsageError(`--mode must be gray or rgb, not "${m}"`);
-      mode = m;
-    } else if (arg === '--out') out = value();
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
-  }
-  const [command, text, ...extra] = positional;
-  if (!command) throw new UsageError('missing command');
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (known: ${COMMANDS.join(', ')})`);
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (quote the matrix as one argument)`);
-  if (text !== undefined && file !== undefined) throw new UsageError('give the matrix either as an argument or with --file, not both');
-  if (command === 'image') {
-    const path = text ?? file;
-    if (path === undefined) throw new UsageError('mdl image needs an image file');
-    if (format === 'md') throw new UsageError('mdl image writes json or text');
-    return { command, file: path, format, options, components, transpose, rank, mode, out };
-  }
-  if ((command === 'run' || command === 'check') && text !== undefined) {
-    if (file !== undefined) throw new UsageError('give the problem file once');
-    return { command, file: text, format, options, components, transpose, problem };
-  }
-  return { command: command as Command, text, file, format, options, components, transpose, problem };
 }
 
 export function runCli(argv: string[], io: CliIo): number {

@@ -6,6 +6,9 @@
 import { LineIndex, pointer, rangeAt, rangeInString } from './source';
 import type { DiagnosticCode, JsonPath, LoadedProblem, ProblemDiagnostic, Severity, SourceRange } from './types';
 
+/** Diagnostics kept per problem. */
+export const MAX_DIAGNOSTICS = 100;
+
 export class ProblemContext {
   constructor(
     readonly lines: LineIndex,
@@ -21,7 +24,8 @@ export class ProblemContext {
   get(path: JsonPath): unknown {
     let v: unknown = this.problem.spec;
     for (const p of path) {
-      if (v === null || typeof v !== 'object') return undefined;
+      // Own properties only: a field named "constructor" or "toString" is not there unless the file wrote it.
+      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
       v = (v as Record<string | number, unknown>)[p];
     }
     return v;
@@ -50,9 +54,13 @@ export class ProblemContext {
   }
 
   report(where: JsonPath | SourceRange, severity: Severity, code: DiagnosticCode, message: string): void {
+    // A 100,000-cell matrix of strings would otherwise get 100,000 diagnostics: the first ones say it all.
+    if (++this.reported > MAX_DIAGNOSTICS) return;
     const range = Array.isArray(where) ? this.range(where) : where;
     this.sink.push({ range, severity, code, message, problemId: this.problem.id || undefined });
   }
+
+  private reported = 0;
 
   error(where: JsonPath | SourceRange, code: DiagnosticCode, message: string): void {
     this.report(where, 'error', code, message);

@@ -36,7 +36,7 @@ export function optimizeInput(ctx: ProblemContext): OptimizeProblemInput | undef
   const settings = optimizerSettings(ctx, optimizer);
   const steps = stepCount(ctx, ['steps']);
   const tol = nonNegative(ctx, ['tol'], 'tol (the gradient-norm tolerance)');
-  const compare = ((ctx.get(['compare']) as string[] | undefined) ?? []).filter((c) => typeof c === 'string') as OptimizerName[];
+  const compare = listOr(ctx.get(['compare']), []).filter((c) => typeof c === 'string') as OptimizerName[];
   warnDuplicates(ctx, ['compare'], compare, optimizer);
   const kappa = ctx.number(['kappa']);
   if (kappa !== undefined && !(kappa > 0)) ctx.error(['kappa'], 'out-of-range', `kappa (the condition number of the quadratic) must be positive, not ${kappa}.`);
@@ -139,10 +139,12 @@ function readStart(ctx: ProblemContext, objective: Objective): number[] | undefi
 
 /** The settings the optimizer takes, range-checked; the ones it does not take are flagged and dropped. */
 function optimizerSettings(ctx: ProblemContext, optimizer: OptimizerName): OptimizerSettings | undefined {
-  const takes = Object.keys(DEFAULTS[optimizer] ?? {});
+  // An unknown optimizer is reported by the loader; there are no settings to check against.
+  if (!Object.hasOwn(DEFAULTS, optimizer)) return undefined;
+  const takes = Object.keys(DEFAULTS[optimizer]);
   const settings: OptimizerSettings = {};
   let ok = true;
-  const users: Record<string, string> = { beta1: 'adam and adamw', beta2: 'adam and adamw', eps: 'adam, adamw, rmsprop and adagrad', momentum: 'sgd, momentum and nesterov', alpha: 'rmsprop', weightDecay: 'every optimizer' };
+  const users: Record<string, string> = { lr: 'every optimizer', beta1: 'adam and adamw', beta2: 'adam and adamw', eps: 'adam, adamw, rmsprop and adagrad', momentum: 'sgd, momentum and nesterov', alpha: 'rmsprop', weightDecay: 'every optimizer' };
   for (const key of ['lr', 'beta1', 'beta2', 'eps', 'momentum', 'alpha', 'weightDecay'] as const) {
     const value = ctx.number([key]);
     if (value === undefined) continue;
@@ -244,7 +246,7 @@ export function gdCompareInput(ctx: ProblemContext): GdCompareProblemInput | und
   const epochs = stepCount(ctx, ['epochs']);
   const batchSize = ctx.number(['batchSize']);
   if (batchSize !== undefined && batchSize < 1) ctx.error(['batchSize'], 'out-of-range', `batchSize must be at least 1 (examples per mini-batch step), not ${batchSize}.`);
-  const methods = ((ctx.get(['methods']) as string[] | undefined) ?? [...COMPARE_METHODS]).filter((m) => (COMPARE_METHODS as readonly string[]).includes(m)) as GdCompareProblemInput['methods'];
+  const methods = listOr(ctx.get(['methods']), [...COMPARE_METHODS]).filter((m) => (COMPARE_METHODS as readonly string[]).includes(m as string)) as GdCompareProblemInput['methods'];
   warnDuplicates(ctx, ['methods'], methods);
   if (ctx.has(['methods']) && methods.length === 0) ctx.error(['methods'], 'out-of-range', 'methods is empty: list at least one of "batch", "sgd", "minibatch".');
   if (!data || eta === undefined || !start || epochs === null || (batchSize !== undefined && batchSize < 1) || methods.length === 0) return undefined;
@@ -298,6 +300,11 @@ function warnDuplicates(ctx: ProblemContext, path: JsonPath, names: string[], ma
     if (names.indexOf(n) !== i) ctx.warning([...path, i], 'out-of-range', `"${n}" is listed twice; it runs once.`);
     else if (n === main) ctx.info([...path, i], 'out-of-range', `"${n}" is already the main optimizer; the comparison shows it with its default settings.`);
   });
+}
+
+/** The array at a field, or the default when it is absent or not an array (the loader reports the wrong type). */
+function listOr(v: unknown, otherwise: unknown[]): unknown[] {
+  return Array.isArray(v) ? v : otherwise;
 }
 
 /** The model constructors throw MdlErrors for bad shapes; report them on the data. */

@@ -6,7 +6,7 @@
  * throws: everything wrong becomes a diagnostic on the offending text.
  */
 // The ES module build: the package's default UMD build hides its internal requires from esbuild, and the bundle then fails at runtime.
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main';
 import { ProblemContext } from './context';
 import { validateExpect } from './expect-fields';
 import { COMMON_FIELDS, KIND_FIELDS, type FieldSpec, type FieldType } from './fields';
@@ -17,15 +17,31 @@ import { validateProblem } from './validate';
 
 const ROOT_FIELDS = ['$schema', 'title', 'problems'];
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+/** A problem file needs a handful of levels; jsonc-parser and the readers recurse, so far deeper nesting would overflow the stack. */
+export const MAX_NESTING = 256;
+/** Far more than any assignment; bounds the work (and the editor's diagnostics) for a pathological file. */
+export const MAX_PROBLEMS = 1000;
+/** Every value costs a range, a pointer and a check; past this a file would take seconds to validate on each keystroke. */
+export const MAX_VALUES = 20_000;
 
 export function loadProblemFile(text: string): LoadResult {
   const lines = new LineIndex(text);
   const diagnostics: ProblemDiagnostic[] = [];
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep >= 0) {
+    const message = `JSON syntax: arrays and objects nest more than ${MAX_NESTING} deep here; a problem file needs only a few levels.`;
+    return { problems: [], diagnostics: [{ range: lines.range(tooDeep, 1), severity: 'error', code: 'json-syntax', message }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) diagnostics.push(syntaxDiagnostic(text, lines, e));
 
   const whole = lines.range(0, text.length);
+  const count = root ? countValues(root, MAX_VALUES) : 0;
+  if (count > MAX_VALUES) {
+    const message = `The file holds more than ${MAX_VALUES.toLocaleString('en-US')} values; a problem file is for problems, not data sets: use "generate" or keep the data short.`;
+    return { problems: [], diagnostics: [...diagnostics, { range: whole, severity: 'error', code: 'out-of-range', message }] };
+  }
   if (!root || root.type !== 'object') {
     if (!errors.length) diagnostics.push({ range: root ? lines.range(root.offset, root.length) : whole, severity: 'error', code: 'not-an-object', message: 'A problem file is one JSON object: { "title": "…", "problems": [ … ] }.' });
     return { problems: [], diagnostics };
@@ -54,7 +70,11 @@ export function loadProblemFile(text: string): LoadResult {
   if (!problemsNode.children?.length) diagnostics.push(at(lines, problemsNode, 'no-problems', 'The "problems" array is empty: add a problem such as { "id": "q1", "kind": "svd", "matrix": [[1, 1], [1, 0], [0, 1]] }.'));
 
   const firstById = new Map<string, LoadedProblem>();
-  (problemsNode.children ?? []).forEach((node, index) => {
+  const nodes = problemsNode.children ?? [];
+  if (nodes.length > MAX_PROBLEMS) {
+    diagnostics.push(at(lines, nodes[MAX_PROBLEMS], 'out-of-range', `The file has ${nodes.length} problems; only the first ${MAX_PROBLEMS} are read. Split it into several files.`));
+  }
+  nodes.slice(0, MAX_PROBLEMS).forEach((node, index) => {
     if (node.type !== 'object') {
       diagnostics.push(at(lines, node, 'wrong-type', `Problem ${index + 1} must be an object such as { "id": "q${index + 1}", "kind": "svd", … }.`));
       return;
@@ -80,7 +100,7 @@ export function loadProblemFile(text: string): LoadResult {
       validateExpect(ctx, problem.kind);
     }
     problem.hasErrors = own.some((d) => d.severity === 'error');
-    diagnostics.push(...own);
+    for (const d of own) diagnostics.push(d); // not push(...own): a huge spread overflows the stack
     problems.push(problem);
   });
   return { file: { title, problems, range: whole }, problems, diagnostics };
@@ -105,7 +125,7 @@ function readProblem(text: string, lines: LineIndex, node: Node, index: number):
     } else if (n.type === 'array') (n.children ?? []).forEach((c, i) => walk(c, [...path, i]));
   };
   walk(node, []);
-  const spec = (getNodeValue(node) ?? {}) as Record<string, unknown>;
+  const spec = (jsonValue(node) ?? {}) as Record<string, unknown>;
   const id = typeof spec.id === 'string' ? spec.id : '';
   const kind = typeof spec.kind === 'string' && (PROBLEM_KINDS as readonly string[]).includes(spec.kind) ? (spec.kind as ProblemKind) : null;
   return { id, kind, index, range: lines.range(node.offset, node.length), spec, ranges, keyRanges, raw, hasErrors: false };
@@ -124,7 +144,7 @@ function checkStructure(ctx: ProblemContext, node: Node): void {
     return;
   }
   if (typeof spec.kind !== 'string' || !ctx.problem.kind) {
-    const written = String(spec.kind);
+    const written = shown(spec.kind);
     ctx.error(['kind'], 'unknown-kind', `Unknown kind "${written}".${didYouMean(written, PROBLEM_KINDS)} The kinds are ${listOr(PROBLEM_KINDS)}.`);
     return;
   }
@@ -136,7 +156,7 @@ function checkStructure(ctx: ProblemContext, node: Node): void {
     const key = String(prop.children?.[0].value);
     if (seen.has(key)) ctx.warning(ctx.keyRange([key]), 'duplicate-field', `"${key}" appears twice in this problem; only the last one counts. Remove one.`);
     seen.add(key);
-    const field = fields[key];
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) {
       const known = Object.keys(fields);
       suggested.add(closest(key, known) ?? '');
@@ -149,6 +169,69 @@ function checkStructure(ctx: ProblemContext, node: Node): void {
     // A misspelt required field is reported once, as the misspelling.
     if (field.required && !(key in spec) && !suggested.has(key)) ctx.error(['kind'], 'missing-field', `${article(kind)} ${kind} problem needs "${key}"${example(kind, key)}`);
   }
+}
+
+/**
+ * The node's value as plain JSON, like jsonc-parser's getNodeValue but with every key an own
+ * property: a key "__proto__" must not set the prototype, nor "constructor" read an inherited one.
+ */
+function jsonValue(node: Node): unknown {
+  switch (node.type) {
+    case 'array':
+      return (node.children ?? []).map(jsonValue);
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        if (key && value) Object.defineProperty(out, String(key.value), { value: jsonValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    default:
+      return node.value;
+  }
+}
+
+/** The number of values in the tree, counted up to just past `limit`. */
+function countValues(root: Node, limit: number): number {
+  let count = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0 && count <= limit) {
+    const n = stack.pop()!;
+    if (n.type === 'property') {
+      if (n.children?.[1]) stack.push(n.children[1]); // the value, not the key
+      continue;
+    }
+    count++;
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  return count;
+}
+
+/** Offset of the first `[` or `{` deeper than `max`, or -1; strings and comments are skipped as jsonc-parser scans them. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth = Math.max(0, depth - 1);
+    else if (c === 34 /* " */) {
+      // A string ends at its quote or, unterminated, at the end of the line.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    }
+  }
+  return -1;
 }
 
 function checkType(ctx: ProblemContext, key: string, field: FieldSpec): void {
@@ -165,9 +248,16 @@ function checkType(ctx: ProblemContext, key: string, field: FieldSpec): void {
   const values: Array<[unknown, JsonPath]> = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
   for (const [v, path] of values) {
     if (typeof v === 'string' && field.values.includes(v)) continue;
-    const written = String(v);
+    const written = shown(v);
     ctx.error(path, 'unknown-value', `Unknown ${key === 'compare' ? 'optimizer' : key} "${written}".${didYouMean(written, field.values)} Choose ${listOr(field.values)}.`);
   }
+}
+
+/** A value as a student wrote it, for a message: String() would throw on {"toString": 1} and print [object Object]. */
+function shown(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  const json = JSON.stringify(v);
+  return json.length > 40 ? json.slice(0, 39) + '…' : json;
 }
 
 function hasType(v: unknown, t: FieldType): boolean {
