@@ -6,8 +6,9 @@
  * them, O(|k' − k|·mn), never all k' of them. The one exception is a jump
  * down to a k' smaller than the distance travelled: then starting from zero
  * and adding k' layers is strictly less work (and clears any rounding drift).
- * Writing the clamped bytes into the ImageData and measuring the error and
- * PSNR happen in the same single pass over the pixels.
+ * A one-rank move adds its layer in the same pass that writes the pixels. The
+ * measured error and PSNR take a second pass, `measure()`, which the panel runs
+ * after the picture is on screen.
  */
 import type { ImagePayload } from '../src/protocol';
 
@@ -16,18 +17,22 @@ const LUMA = [0.299, 0.587, 0.114] as const;
 
 export interface RankFigures {
   k: number;
-  /** ‖A − A_k‖_F / ‖A‖_F measured on the accumulator (A from `original`). */
-  measuredError: number;
   /** √(max(0, ‖A‖² − Σ_{i≤k} σᵢ²)) / ‖A‖, from `frobeniusSq` and σ (channels pooled). */
   eckartYoungError: number;
   /** Σ_{i≤k} σᵢ² / ‖A‖_F², channels pooled. */
   energy: number;
-  /** dB, peak 255, on the clamped 8-bit reconstruction; null when identical to the original bytes. */
-  psnr: number | null;
   /** Numbers stored: k(m+n+1) per channel against mn per channel. */
   storage: number;
   original: number;
   ratio: number;
+}
+
+export interface MeasuredFigures {
+  k: number;
+  /** ‖A − A_k‖_F / ‖A‖_F measured on the accumulator (A from `original`). */
+  measuredError: number;
+  /** dB, peak 255, on the clamped 8-bit reconstruction; null when identical to the original bytes. */
+  psnr: number | null;
 }
 
 export class RankImage {
@@ -98,8 +103,8 @@ export class RankImage {
     return this.frobeniusSq > 0 ? Math.min(1, this.energyPrefix[k] / this.frobeniusSq) : 1;
   }
 
-  /** Brings the accumulators to rank k and rewrites `pixels`; returns the figures for k. */
-  setK(k: number): RankFigures {
+  /** Brings the accumulators to rank k and rewrites `pixels`. The figures come from `figures()` and `measure()`. */
+  setK(k: number): void {
     const next = Math.max(1, Math.min(this.kMax, Math.round(k)));
     // A one-rank move (a drag) adds its layer inside the pixel pass: one sweep over memory, not two.
     let fused: { t: number; sign: 1 | -1 } | undefined;
@@ -117,7 +122,7 @@ export class RankImage {
       }
       this.k = next;
     }
-    return this.write(fused);
+    this.writePixels(fused);
   }
 
   /** acc += sign·σ_t u_t v_tᵀ in every channel. */
@@ -137,70 +142,83 @@ export class RankImage {
     }
   }
 
-  /**
-   * One pass, row by row: (optionally) add one layer to the accumulators, write
-   * the clamped pixels (one 32-bit store each), and sum ‖A − A_k‖² on the floats
-   * and the squared byte error for PSNR.
-   */
-  private write(layer?: { t: number; sign: 1 | -1 }): RankFigures {
-    const m = this.height, n = this.width, ch = this.channels;
+  /** Row by row: (optionally) add one layer to the accumulators and write the clamped pixels, one 32-bit store each. */
+  private writePixels(layer?: { t: number; sign: 1 | -1 }): void {
+    const m = this.height, n = this.width;
     const px = this.pixels32;
-    let diffSq = 0, byteSq = 0;
     const uAt = (c: number, i: number) => (layer ? layer.sign * this.scaledU[c][layer.t * m + i] : 0);
     const vRow = (c: number) => (layer ? this.vT[c].subarray(layer.t * n, layer.t * n + n) : this.zeros);
-    if (ch === 1) {
-      const acc = this.acc[0], a = this.target[0], ab = this.targetBytes[0], v = vRow(0);
+    if (this.channels === 1) {
+      const acc = this.acc[0], v = vRow(0);
       for (let i = 0; i < m; i++) {
         const ui = uAt(0, i);
         for (let j = 0, p = i * n; j < n; j++, p++) {
           const x = acc[p] + ui * v[j];
           acc[p] = x;
-          const d = a[p] - x;
-          diffSq += d * d;
-          const b = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
-          const e = ab[p] - b;
-          byteSq += e * e;
+          const b = (Math.min(255, Math.max(0, x)) + 0.5) | 0;
           px[p] = OPAQUE | (b << 16) | (b << 8) | b;
         }
       }
-    } else {
-      const [r, g, b] = this.acc;
-      const [ar, ag, ab] = this.target;
-      const [br, bg, bb] = this.targetBytes;
-      const [vr, vg, vb] = [vRow(0), vRow(1), vRow(2)];
-      for (let i = 0; i < m; i++) {
-        const ur = uAt(0, i), ug = uAt(1, i), ub = uAt(2, i);
-        for (let j = 0, p = i * n; j < n; j++, p++) {
-          const x = r[p] + ur * vr[j], y = g[p] + ug * vg[j], z = b[p] + ub * vb[j];
-          r[p] = x;
-          g[p] = y;
-          b[p] = z;
-          const dx = ar[p] - x, dy = ag[p] - y, dz = ab[p] - z;
-          diffSq += dx * dx + dy * dy + dz * dz;
-          const cx = x <= 0 ? 0 : x >= 255 ? 255 : (x + 0.5) | 0;
-          const cy = y <= 0 ? 0 : y >= 255 ? 255 : (y + 0.5) | 0;
-          const cz = z <= 0 ? 0 : z >= 255 ? 255 : (z + 0.5) | 0;
-          const ex = br[p] - cx, ey = bg[p] - cy, ez = bb[p] - cz;
-          byteSq += ex * ex + ey * ey + ez * ez;
-          px[p] = OPAQUE | (cz << 16) | (cy << 8) | cx;
-        }
+      return;
+    }
+    const [r, g, b] = this.acc;
+    const [vr, vg, vb] = [vRow(0), vRow(1), vRow(2)];
+    for (let i = 0; i < m; i++) {
+      const ur = uAt(0, i), ug = uAt(1, i), ub = uAt(2, i);
+      for (let j = 0, p = i * n; j < n; j++, p++) {
+        const x = r[p] + ur * vr[j], y = g[p] + ug * vg[j], z = b[p] + ub * vb[j];
+        r[p] = x;
+        g[p] = y;
+        b[p] = z;
+        const cx = (Math.min(255, Math.max(0, x)) + 0.5) | 0;
+        const cy = (Math.min(255, Math.max(0, y)) + 0.5) | 0;
+        const cz = (Math.min(255, Math.max(0, z)) + 0.5) | 0;
+        px[p] = OPAQUE | (cz << 16) | (cy << 8) | cx;
       }
     }
+  }
+
+  /** The figures that follow from k and σ alone: storage, ratio, energy, Eckart–Young. O(1). */
+  figures(): RankFigures {
     const k = this.k;
-    const size = m * n;
+    const m = this.height, n = this.width, ch = this.channels;
     const norm = Math.sqrt(this.frobeniusSq);
-    const mse = byteSq / (ch * size);
     const storage = ch * k * (m + n + 1);
     const original = ch * m * n;
     return {
       k,
-      measuredError: this.targetNormSq > 0 ? Math.sqrt(diffSq / this.targetNormSq) : 0,
       eckartYoungError: norm > 0 ? Math.sqrt(Math.max(0, this.frobeniusSq - this.energyPrefix[k])) / norm : 0,
       energy: this.energyAt(k),
-      psnr: mse === 0 ? null : 10 * Math.log10((255 * 255) / mse),
       storage,
       original,
       ratio: original / storage,
+    };
+  }
+
+  /**
+   * The figures measured on the picture itself, one pass: ‖A − A_k‖²/‖A‖² on the
+   * floats, and the squared error of the clamped bytes (read back from the
+   * pixels) for PSNR. Kept apart from the redraw so a drag never waits for it.
+   */
+  measure(): MeasuredFigures {
+    const size = this.width * this.height;
+    const px = this.pixels32;
+    let diffSq = 0, byteSq = 0;
+    for (let c = 0; c < this.channels; c++) {
+      const acc = this.acc[c], a = this.target[c], ab = this.targetBytes[c];
+      const shift = 8 * c;
+      for (let p = 0; p < size; p++) {
+        const d = a[p] - acc[p];
+        diffSq += d * d;
+        const e = ab[p] - ((px[p] >>> shift) & 255);
+        byteSq += e * e;
+      }
+    }
+    const mse = byteSq / (this.channels * size);
+    return {
+      k: this.k,
+      measuredError: this.targetNormSq > 0 ? Math.sqrt(diffSq / this.targetNormSq) : 0,
+      psnr: mse === 0 ? null : 10 * Math.log10((255 * 255) / mse),
     };
   }
 }
