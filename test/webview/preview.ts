@@ -179,7 +179,8 @@ async function bigMatrix(s: Session): Promise<void> {
   const started = Date.now();
   await s.send(show(big.derivation, 0, 'step', 3));
   await page.waitForSelector('body[data-ready="true"]');
-  check(Date.now() - started < 3000, `a 24×30 matrix in TeX typesets promptly (${Date.now() - started} ms)`);
+  // Reported, not asserted: speed belongs to npm run bench.
+  console.log(`  info a 24×30 matrix in TeX typeset in ${Date.now() - started} ms`);
   check((await page.locator('.math svg').count()) >= 1, '…as SVG');
   check((await page.locator('.math[tabindex="0"][role="region"]').count()) === 1, 'a formula wider than the panel can be scrolled by keyboard');
   await s.shot('dark-big-step-01');

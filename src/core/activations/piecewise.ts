@@ -78,7 +78,7 @@ export const piecewiseActivations: ActivationSpec[] = [
     f: (x, p) => (x > 0 ? x : alphaOf(p, 0.01) * x),
     df: (x, p) => (x > 0 ? 1 : alphaOf(p, 0.01)),
     tex: { f: String.raw`\operatorname{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`, df: String.raw`\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x < 0 \end{cases}\qquad(\text{frameworks use } \alpha \text{ at } 0)` },
-    plain: { f: 'LeakyReLU(x) = x for x > 0, αx otherwise (α = 0.01)', df: 'LeakyReLU′(x) = 1 for x > 0, α for x < 0; undefined at 0, PyTorch uses α' },
+    plain: { f: 'LeakyReLU(x) = x for x > 0, αx otherwise (the PyTorch default is α = 0.01)', df: 'LeakyReLU′(x) = 1 for x > 0, α for x < 0; undefined at 0, PyTorch uses α' },
     properties: (p) => {
       const a = alphaOf(p, 0.01);
       return {

@@ -50,7 +50,7 @@ export function checkSize(text: string, table: TextTable, maxEntries: number, wh
   if (total > maxEntries || rows.some((r) => r.stored < r.count)) {
     // As in parseMatrix: a huge selection is refused for its size, whatever else is wrong with it.
     const size = rows.every((r) => r.count === rows[0].count) ? `${rows.length} × ${width} = ` : '';
-    throw new MdlError('too-large', `The data has ${size}${thousands(total)} values; the limit is ${thousands(maxEntries)} (setting mdlSteps.maxEntries).`);
+    throw new MdlError('too-large', `The data has ${size}${thousands(total)} values; the limit is ${thousands(maxEntries)} (setting mdlSteps.pca.maxEntries).`);
   }
   return width;
 }

@@ -138,7 +138,7 @@ describe('parseDataset errors: shape', () => {
 describe('parseDataset errors: too many values', () => {
   it('counts N × d before reading any value', () => {
     expectError(`${HEADER}\n$X_1$\t4\t8\t13\t7\n$X_2$\t11\t4\t5\tabc`, {
-      code: 'too-large', message: 'The data has 2 × 4 = 8 values; the limit is 7 (setting mdlSteps.maxEntries).', noPosition: true,
+      code: 'too-large', message: 'The data has 2 × 4 = 8 values; the limit is 7 (setting mdlSteps.pca.maxEntries).', noPosition: true,
     }, { maxEntries: 7 });
     assert.equal(parseDataset(ASSIGNMENT(), { maxEntries: 8 }).samples.length, 4);
   });
