@@ -105,3 +105,18 @@ export async function selectInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` }).waitFor();
 }
+
+/**
+ * Selects `count` whole lines from line `line` of the focused editor with the
+ * keyboard (Go to Line, Home, Shift+↓), and waits for the status bar to report
+ * `selectedChars` characters, so the selection is known to be in place.
+ */
+export async function selectLines(page: Page, line: number, count: number, selectedChars: number): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < count; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`\\(${selectedChars} selected\\)`) }).waitFor();
+}

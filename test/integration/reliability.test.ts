@@ -123,6 +123,20 @@ async function openAndSelectAll(name: string, content: string): Promise<vscode.T
   return editor;
 }
 
+/** "Decompose selection (SVD)" on the active editor, with the host's lag watched from a quiet start to a quiet end. */
+async function decomposeWatched(): Promise<{ res: DecomposeResult | undefined; lag: Lag }> {
+  await settle();
+  const monitor = lagMonitor();
+  try {
+    const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
+    await settle();
+    return { res, lag: monitor.stop() };
+  } catch (e) {
+    monitor.stop();
+    throw e;
+  }
+}
+
 async function closeAll() {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await waitFor('no derivation tabs', () => derivationTabs().length === 0);
@@ -257,16 +271,7 @@ describe('reliability', function () {
   it(`a 10⁶-entry selection (1000×1000 as text) is refused with a clear message, and the host stays responsive`, async () => {
     const editor = await openAndSelectAll('huge-1000x1000.txt', matrixText(1000, 1000, 5));
     const before = { text: editor.document.getText(), version: editor.document.version };
-    await settle();
-    const monitor = lagMonitor();
-    let lag: Lag;
-    let res: DecomposeResult | undefined;
-    try {
-      res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
-      await settle();
-    } finally {
-      lag = monitor.stop();
-    }
+    const { res, lag } = await decomposeWatched();
     results.lag['svd-1000x1000-refused'] = lag;
     console.log(`      refused: ${res && !res.ok ? res.error : JSON.stringify(res)}; longest block ${lag.maxBusyMs} ms (wall ${lag.maxLagMs} ms)`);
     assert.ok(res && !res.ok, `expected a refusal, got ${JSON.stringify(res)}`);
@@ -282,16 +287,7 @@ describe('reliability', function () {
     const editor = await openAndSelectAll('huge-1000x1000.json', `[${rows.join(',\n')}]\n`);
     const middle = new vscode.Position(500, 10);
     editor.selection = new vscode.Selection(middle, middle);
-    await settle();
-    const monitor = lagMonitor();
-    let lag: Lag;
-    let res: DecomposeResult | undefined;
-    try {
-      res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
-      await settle();
-    } finally {
-      lag = monitor.stop();
-    }
+    const { res, lag } = await decomposeWatched();
     results.lag['svd-1000x1000-cursor-refused'] = lag;
     console.log(`      refused: ${res && !res.ok ? res.error : JSON.stringify(res)}; longest block ${lag.maxBusyMs} ms (wall ${lag.maxLagMs} ms)`);
     assert.ok(res && !res.ok, `expected a refusal, got ${JSON.stringify(res)}`);

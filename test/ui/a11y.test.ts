@@ -9,7 +9,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, repoRoot, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import { openFile, repoRoot, runPaletteCommand, selectInEditor, selectLines, useWorkbench, webviewFrame } from '../harness';
 
 interface Focused {
   /** tag#id.class, for messages. */
@@ -213,13 +213,7 @@ describe('UI: keyboard and screen-reader access, in the high-contrast themes', f
     await runPaletteCommand(ui.page, 'View: Close All Editor Groups');
     await ui.page.locator('.explorer-folders-view .monaco-list-row[aria-label="pca.md"]').click();
     await openFile(ui.page, 'pca.md');
-    await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await ui.page.keyboard.press('Control+G');
-    await ui.page.keyboard.type('8');
-    await ui.page.keyboard.press('Enter');
-    await ui.page.keyboard.press('Home');
-    for (let i = 0; i < 3; i++) await ui.page.keyboard.press('Shift+ArrowDown');
-    await ui.page.locator('#status\\.editor\\.selection', { hasText: /\(87 selected\)/ }).waitFor();
+    await selectLines(ui.page, 8, 3, 87);
     await runPaletteCommand(ui.page, 'MDL: Reduce dimensions (PCA)');
     const view = await waitForPanel(ui.page, 'PCA · 4×2 → 1');
     await view.locator('.pca-chart-inner svg').first().waitFor();

@@ -2,7 +2,7 @@
 // "MDL: Reduce dimensions (PCA)", find the projections and the scatter plot, and take
 // screenshots in the light and the dark theme. Screenshots: test-results/ui-pca/.
 import * as assert from 'node:assert';
-import { openFile, runPaletteCommand, useWorkbench, webviewFrame } from '../harness';
+import { openFile, runPaletteCommand, selectLines, useWorkbench, webviewFrame } from '../harness';
 
 describe('UI: PCA of the assignment table in examples/pca.md', function () {
   this.bail(true);
@@ -10,13 +10,7 @@ describe('UI: PCA of the assignment table in examples/pca.md', function () {
 
   it('selects the tab-separated table (features as rows) and runs the command', async () => {
     await openFile(ui.page, 'pca.md');
-    await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await ui.page.keyboard.press('Control+G');
-    await ui.page.keyboard.type('8');
-    await ui.page.keyboard.press('Enter');
-    await ui.page.keyboard.press('Home');
-    for (let i = 0; i < 3; i++) await ui.page.keyboard.press('Shift+ArrowDown');
-    await ui.page.locator('#status\\.editor\\.selection', { hasText: /\(87 selected\)/ }).waitFor();
+    await selectLines(ui.page, 8, 3, 87);
     await runPaletteCommand(ui.page, 'MDL: Reduce dimensions (PCA)');
     await ui.page.locator('.tabs-container .tab', { hasText: 'PCA · 4×2 → 1' }).waitFor();
     await webviewFrame(ui.page).locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
