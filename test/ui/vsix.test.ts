@@ -17,7 +17,13 @@ const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 const SHOTS = 'ui-vsix';
 
 /** What the extension loads at run time; the package is useless without any of these. */
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/worker.js', 'dist/cli.js', 'dist/webview/main.js', 'dist/webview/main.css', 'schemas/mdl.schema.json'];
+const REQUIRED = [
+  'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+  'dist/extension.js', 'dist/worker.js', 'dist/channelWorker.js', 'dist/web/extension.js', 'dist/cli.js',
+  'dist/webview/main.js', 'dist/webview/main.css', 'schemas/mdl.schema.json', 'media/icon.png',
+  // The walkthrough's pictures, and the example files its "Open an example" step copies for the student.
+  'media/walkthrough/decompose.png', 'examples/assignment.mdl.json', 'examples/svd.md',
+];
 
 describe('UI: the packaged .vsix, installed like a user would', function () {
   this.bail(true);
@@ -55,7 +61,7 @@ describe('UI: the packaged .vsix, installed like a user would', function () {
     assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes`);
     const files = packaged!.files;
     for (const f of REQUIRED) assert.ok(files.includes(f), `${f} is missing from the package`);
-    const unwanted = files.filter((f) => /\.map$|^(src|webview|test|bench|examples|scripts|node_modules|test-results)\/|^media\/screenshots\/|\.vsix$|^tsconfig/.test(f));
+    const unwanted = files.filter((f) => /\.map$|^(src|webview|test|bench|scripts|node_modules|test-results)\/|^media\/screenshots\/|\.vsix$|^tsconfig/.test(f));
     assert.deepStrictEqual(unwanted, [], 'the package ships files nothing loads');
   });
 
