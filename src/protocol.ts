@@ -224,7 +224,12 @@ export function isImagePayload(x: unknown): x is ImagePayload {
     channels.every(channelOk) &&
     isObj(ranks) && nullableRank(ranks.p90) && nullableRank(ranks.p95) && nullableRank(ranks.p99) &&
     Array.isArray(x.layers) &&
-    x.layers.every((l) => isObj(l) && isInt(l.index, 1) && l.rgba instanceof Uint8Array && l.rgba.length === width * height * 4)
+    x.layers.every(
+      (l) =>
+        isObj(l) && isInt(l.index, 1) && isInt(l.width, 1) && isInt(l.height, 1) &&
+        (l.width as number) <= width && (l.height as number) <= height &&
+        l.rgba instanceof Uint8Array && l.rgba.length === (l.width as number) * (l.height as number) * 4,
+    )
   );
 }
 

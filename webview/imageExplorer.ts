@@ -162,9 +162,9 @@ export class ImageExplorer {
 
     this.stripK = h('span', { class: 'image-strip-k' });
     const layers = payload.layers.map((l) => {
-      const c = canvas(n, m, `Rank-one layer ${l.index}, σ${sub(l.index)}u${sub(l.index)}v${sub(l.index)}ᵀ, shown around mid-grey`);
+      const c = canvas(l.width, l.height, `Rank-one layer ${l.index}, σ${sub(l.index)}u${sub(l.index)}v${sub(l.index)}ᵀ, shown around mid-grey`);
       c.classList.add('image-layer-canvas');
-      c.getContext('2d')?.putImageData(imageDataFrom(l.rgba, n, m), 0, 0);
+      c.getContext('2d')?.putImageData(imageDataFrom(l.rgba, l.width, l.height), 0, 0);
       const fig = h('figure', { class: 'image-layer' }, c, h('figcaption', { text: `σ${sub(l.index)}u${sub(l.index)}v${sub(l.index)}ᵀ` }));
       fig.dataset.index = String(l.index);
       this.layerFigures.push(fig);

@@ -1,7 +1,7 @@
 // Opening the workbench and the small UI helpers the Playwright tests need.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page, FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { repoRoot, resultsDir } from './paths';
 
@@ -57,6 +57,11 @@ export async function openFile(page: Page, name: string): Promise<void> {
  * missing, close and reopen until `timeout`.
  */
 export async function runPaletteCommand(page: Page, label: string, timeout = 60_000): Promise<void> {
+  await (await paletteRow(page, label, timeout)).click();
+}
+
+/** Opens the command palette on `label` and returns its row, ready to click (benchmarks time from the click). */
+export async function paletteRow(page: Page, label: string, timeout = 60_000): Promise<Locator> {
   const deadline = Date.now() + timeout;
   const input = page.locator('.quick-input-widget input');
   for (;;) {
@@ -66,8 +71,7 @@ export async function runPaletteCommand(page: Page, label: string, timeout = 60_
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     try {
       await row.waitFor({ timeout: 3000 });
-      await row.click();
-      return;
+      return row;
     } catch {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw new Error(`command "${label}" never appeared in the palette`);

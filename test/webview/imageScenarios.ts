@@ -46,7 +46,7 @@ export function imageCase(mode: 'gray' | 'rgb', k = 10, kMax = 100): ImageCase {
     channels: factors.channels.map((c) => ({ sigma: Float64Array.from(c.s.subarray(0, factors.kMax)), U: rows(c.U), V: rows(c.V), frobeniusSq: c.frobeniusSq })),
     approximate: factors.channels.some((c) => c.approximate),
     energyRanks: { p90: energyRank(factors, 0.9), p95: energyRank(factors, 0.95), p99: energyRank(factors, 0.99) },
-    layers: rankOneLayers(factors, 4).map((l) => ({ index: l.index, rgba: l.rgba })),
+    layers: rankOneLayers(factors, 4, 256).map((l) => ({ index: l.index, width: l.width, height: l.height, rgba: l.rgba })),
   };
   const derivation = deriveImage(image, factors, report, 'shapes-256.png');
   // The protocol has no image PanelInput yet; an SVD input stands in (the hook keys on derivation.kind).
@@ -60,7 +60,7 @@ export async function sendImage(s: Session, payload: ImagePayload): Promise<void
     ...payload,
     original: Array.from(payload.original),
     channels: payload.channels.map((c) => ({ sigma: Array.from(c.sigma), U: Array.from(c.U), V: Array.from(c.V), frobeniusSq: c.frobeniusSq })),
-    layers: payload.layers.map((l) => ({ index: l.index, rgba: Array.from(l.rgba) })),
+    layers: payload.layers.map((l) => ({ index: l.index, width: l.width, height: l.height, rgba: Array.from(l.rgba) })),
   };
   await s.page.evaluate(
     (w) =>
@@ -69,7 +69,7 @@ export async function sendImage(s: Session, payload: ImagePayload): Promise<void
           ...w,
           original: new Uint8Array(w.original),
           channels: w.channels.map((c) => ({ sigma: new Float64Array(c.sigma), U: new Float32Array(c.U), V: new Float32Array(c.V), frobeniusSq: c.frobeniusSq })),
-          layers: w.layers.map((l) => ({ index: l.index, rgba: new Uint8Array(l.rgba) })),
+          layers: w.layers.map((l) => ({ index: l.index, width: l.width, height: l.height, rgba: new Uint8Array(l.rgba) })),
         };
         window.addEventListener('message', () => resolve(), { once: true });
         window.postMessage({ type: 'image', payload: p }, '*');
@@ -90,7 +90,6 @@ async function setK(s: Session, k: number): Promise<void> {
 
 const figure = (s: Session, i: number) => s.page.locator('.image-figures .figure-value').nth(i).textContent();
 const detail = (s: Session, i: number) => s.page.locator('.image-figures .figure-detail').nth(i).textContent();
-const last = <T>(list: T[]) => list[list.length - 1];
 
 /** One theme: grey at k = 1, 10, 50, kMax, every control, then RGB; `prefix` names the screenshots. */
 export async function imageExplorer(s: Session, prefix: string): Promise<void> {
@@ -142,11 +141,15 @@ export async function imageExplorer(s: Session, prefix: string): Promise<void> {
     await page.waitForFunction((v) => document.querySelector<HTMLElement>('.image-explorer')?.dataset.k === String(v), p95);
     check((await page.locator('#image-k-slider').inputValue()) === String(p95), `image: the 95% button sets k = ${p95}`);
   }
+  // viewChanged is debounced and may land after the click's own message, so look for the kind.
+  const postedSince = async (before: number) => (await s.posted()).slice(before);
+  let before = (await s.posted()).length;
   await page.click('#image-save');
-  const saved = last(await s.posted());
+  const saved = (await postedSince(before)).find((m) => m.type === 'saveImage');
   check(saved?.type === 'saveImage' && saved.k === (p95 ?? 11), `image: #image-save posts saveImage with k (${JSON.stringify(saved)})`);
+  before = (await s.posted()).length;
   await page.click('#image-more');
-  check(last(await s.posted())?.type === 'moreComponents', 'image: #image-more posts moreComponents');
+  check((await postedSince(before)).some((m) => m.type === 'moreComponents'), 'image: #image-more posts moreComponents');
   check((await page.locator('#image-more').getAttribute('aria-busy')) === 'true', 'image: #image-more is busy until the new payload');
 
   // The host answers with more components: k stays.

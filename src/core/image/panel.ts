@@ -31,6 +31,8 @@ export interface ImagePanelData {
 }
 
 const LAYERS_SHOWN = 4;
+/** The layers are shown as thumbnails (about 100 px); 256 px keeps them sharp on high-density screens. */
+const LAYER_SIDE = 256;
 
 export function imagePanelData(req: ImageRequest): { data: ImagePanelData; factors: ImageFactors } {
   const image = imageChannelsFor(req);
@@ -69,7 +71,7 @@ export function panelDataFrom(req: ImageRequest, image: ImageChannels, factors: 
     })),
     approximate: factors.channels.some((c) => c.approximate),
     energyRanks: { p90: energyRank(factors, 0.9), p95: energyRank(factors, 0.95), p99: energyRank(factors, 0.99) },
-    layers: rankOneLayers(factors, Math.min(LAYERS_SHOWN, factors.kMax)).map((l) => ({ index: l.index, rgba: l.rgba })),
+    layers: rankOneLayers(factors, Math.min(LAYERS_SHOWN, factors.kMax), LAYER_SIDE).map((l) => ({ index: l.index, width: l.width, height: l.height, rgba: l.rgba })),
   };
   const title = `SVD · ${req.fileName.split(/[\\/]/).pop()} (${image.width}×${image.height}${image.mode === 'rgb' ? ', RGB' : ''})`;
   return { derivation, title, payload };

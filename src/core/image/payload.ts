@@ -21,6 +21,6 @@ export interface ImagePayload {
   approximate: boolean;
   /** Smallest k reaching 90/95/99% of ‖A‖_F² (null when beyond kMax). */
   energyRanks: { p90: number | null; p95: number | null; p99: number | null };
-  /** The first rank-1 layers σᵢuᵢvᵢᵀ as RGBA pictures around mid-grey. */
-  layers: Array<{ index: number; rgba: Uint8Array }>;
+  /** The first rank-1 layers σᵢuᵢvᵢᵀ as RGBA pictures around mid-grey, area-averaged to at most 256 px a side. */
+  layers: Array<{ index: number; width: number; height: number; rgba: Uint8Array }>;
 }

@@ -29,6 +29,9 @@ export interface RankOneLayer {
   sigma: number[];
   /** Display scale: byte = 128 + 127·value/scale, so mid-grey is zero. */
   scale: number;
+  /** The picture's size: the image's, or smaller when `maxSide` asked for a thumbnail. */
+  width: number;
+  height: number;
   rgba: Uint8Array;
 }
 
@@ -37,14 +40,21 @@ export interface RankOneLayer {
  * and is small next to A, so it is shown around mid-grey (128 = 0) and
  * stretched to its own largest magnitude, shared by the channels so colours
  * keep their balance.
+ *
+ * With `maxSide`, each layer is an area-averaged thumbnail. A layer is an
+ * outer product, so the average over a block of pixels is σ·(mean of u over the
+ * block's rows)·(mean of v over its columns): the thumbnail is exact and costs
+ * only its own pixels. (The panel shows layers small; full-size ones were 16 MB
+ * of a 1024² picture's message to the webview.)
  */
-export function rankOneLayers(factors: ImageFactors, count: number): RankOneLayer[] {
+export function rankOneLayers(factors: ImageFactors, count: number, maxSide = Infinity): RankOneLayer[] {
   const layers: RankOneLayer[] = [];
-  const m = factors.height;
-  const n = factors.width;
+  const block = Math.max(1, Math.ceil(Math.max(factors.width, factors.height) / maxSide));
+  const m = Math.ceil(factors.height / block);
+  const n = Math.ceil(factors.width / block);
   for (let t = 0; t < Math.min(count, factors.kMax); t++) {
     // The largest |σuᵢvⱼ| is σ·max|u|·max|v|: no need to build the layer to find its scale.
-    const columns = factors.channels.map((f) => ({ u: column(f.U, t, f.s[t]), v: column(f.V, t, 1) }));
+    const columns = factors.channels.map((f) => ({ u: blockMeans(column(f.U, t, f.s[t]), block), v: blockMeans(column(f.V, t, 1), block) }));
     const scale = Math.max(...columns.map((c) => maxAbs(c.u) * maxAbs(c.v)));
     const s = scale || 1;
     const rgba = new Uint8Array(m * n * 4);
@@ -61,9 +71,22 @@ export function rankOneLayers(factors: ImageFactors, count: number): RankOneLaye
       }
     }
     for (let p = 3; p < rgba.length; p += 4) rgba[p] = 255;
-    layers.push({ index: t + 1, sigma: factors.channels.map((f) => f.s[t]), scale, rgba });
+    layers.push({ index: t + 1, sigma: factors.channels.map((f) => f.s[t]), scale, width: n, height: m, rgba });
   }
   return layers;
+}
+
+/** Means of consecutive runs of `block` entries (the last run may be shorter). */
+function blockMeans(x: Float64Array, block: number): Float64Array {
+  if (block === 1) return x;
+  const out = new Float64Array(Math.ceil(x.length / block));
+  for (let b = 0; b < out.length; b++) {
+    const end = Math.min(x.length, (b + 1) * block);
+    let sum = 0;
+    for (let i = b * block; i < end; i++) sum += x[i];
+    out[b] = sum / (end - b * block);
+  }
+  return out;
 }
 
 /** Column t of a row-major matrix, times `factor`. */

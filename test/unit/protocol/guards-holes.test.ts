@@ -56,7 +56,7 @@ function image(over: Partial<Record<keyof ImagePayload, unknown>> = {}): Record<
     fileName: 'a.png', width: w, height: h, mode: 'gray', kMax, k: 1, approximate: false,
     original: new Uint8Array(w * h * 4), channels: [channel],
     energyRanks: { p90: 1, p95: null, p99: null },
-    layers: [{ index: 1, rgba: new Uint8Array(w * h * 4) }],
+    layers: [{ index: 1, width: w, height: h, rgba: new Uint8Array(w * h * 4) }],
     ...over,
   };
 }
@@ -216,8 +216,10 @@ describe('protocol guards: host → webview', () => {
       ['NaN norm', image({ channels: [channel({ frobeniusSq: NaN })] })],
       ['rgb with one channel', image({ mode: 'rgb' })],
       ['gray with three channels', image({ channels: [channel(), channel(), channel()] })],
-      ['layer of the wrong size', image({ layers: [{ index: 1, rgba: new Uint8Array(3) }] })],
-      ['layer index 0', image({ layers: [{ index: 0, rgba: new Uint8Array(w * h * 4) }] })],
+      ['layer of the wrong size', image({ layers: [{ index: 1, width: w, height: h, rgba: new Uint8Array(3) }] })],
+      ['layer index 0', image({ layers: [{ index: 0, width: w, height: h, rgba: new Uint8Array(w * h * 4) }] })],
+      ['layer larger than the picture', image({ layers: [{ index: 1, width: w + 1, height: h, rgba: new Uint8Array((w + 1) * h * 4) }] })],
+      ['layer without its size', image({ layers: [{ index: 1, rgba: new Uint8Array(w * h * 4) }] })],
       ['rank 0 marker', image({ energyRanks: { p90: 0, p95: null, p99: null } })],
       ['dimensions that overflow', image({ width: 2 ** 40, height: 2 ** 40 })],
       ['fractional width', image({ width: 4.5 })],
