@@ -45,9 +45,10 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor();
+  // Click the row that names the file: Enter could pick the first row of the "recently
+  // opened" list shown before the filter applies (seen: pca.md opened instead of svd.md).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
@@ -100,14 +101,24 @@ export async function screenshot(page: Page, sub: string, name: string): Promise
  * bar so a wrong selection fails here rather than later.
  */
 export async function selectInEditor(page: Page, text: string): Promise<void> {
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+F');
-  const find = page.locator('.find-widget textarea, .find-widget input').first();
-  await find.waitFor();
-  await find.fill(text);
-  await page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor();
-  await page.keyboard.press('Escape');
-  await page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` }).waitFor();
+  // Up to three tries: on a loaded machine the first Ctrl+F can reach the editor before it
+  // has focus (seen once in CI, in the high-contrast light theme), and nothing opens.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+F');
+      const find = page.locator('.editor-instance .find-widget.visible textarea, .editor-instance .find-widget.visible input').first();
+      await find.waitFor({ timeout: 10_000 });
+      await find.fill(text);
+      await page.locator('.editor-instance .find-widget.visible .matchesCount', { hasText: /1 of 1/ }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` }).waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
