@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark module in turn, printed as a table and
  * written to bench-results.json. Timings, never pass/fail assertions.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BenchRow } from './timing';
 import { bench as svdBench } from './svd.bench';
 import { bench as linalgBench } from './linalg.bench';
@@ -45,7 +45,10 @@ async function main() {
     console.table(rows.map((r) => ({ name: r.name, 'median ms': +r.medianMs.toFixed(3), 'min ms': +r.minMs.toFixed(3), 'max ms': +r.maxMs.toFixed(3), runs: r.runs, note: r.note ?? '' })));
     all.push(...rows.map((r) => ({ ...r, suite })));
   }
-  writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, rows: all }, null, 2));
+  // A filtered run replaces only its own suites' rows, so the file keeps the full picture.
+  const ran = new Set(all.map((r) => r.suite));
+  const kept = only && existsSync('bench-results.json') ? (JSON.parse(readFileSync('bench-results.json', 'utf8')) as { rows: Array<BenchRow & { suite: string }> }).rows.filter((r) => !ran.has(r.suite)) : [];
+  writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, rows: [...kept, ...all] }, null, 2));
   console.log('\nWritten to bench-results.json');
 }
 

@@ -210,7 +210,7 @@ export function isImagePayload(x: unknown): x is ImagePayload {
   if ((x.width as number) > 1 << 15 || (x.height as number) > 1 << 15 || (x.kMax as number) > 1 << 15) return false;
   if ((x.mode !== 'gray' && x.mode !== 'rgb') || typeof x.approximate !== 'boolean') return false;
   const { width, height, kMax } = x as { width: number; height: number; kMax: number };
-  if (!(x.original instanceof Uint8Array) || x.original.length !== width * height * 4) return false;
+  if (!(x.original instanceof Uint8Array) || x.original.length !== width * height * (x.mode === 'gray' ? 1 : 3)) return false;
   const channels = x.channels;
   if (!Array.isArray(channels) || channels.length !== (x.mode === 'gray' ? 1 : 3)) return false;
   const channelOk = (c: unknown) =>

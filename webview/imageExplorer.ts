@@ -9,7 +9,7 @@
 import type { ImagePayload, WebviewMessage } from '../src/protocol';
 import { h } from './dom';
 import { energyChart, spectrumChart, type EnergyMark } from './imageCharts';
-import { imageDataFrom, RankImage, type MeasuredFigures, type RankFigures } from './imageRank';
+import { imageDataFrom, originalImageData, RankImage, type MeasuredFigures, type RankFigures } from './imageRank';
 import { liveChart } from './liveChart';
 import { typesetInline } from './math';
 
@@ -112,7 +112,7 @@ export class ImageExplorer {
     this.figures = { storage, ratio, error, psnr, energy };
 
     this.original = canvas(n, m, mode === 'gray' ? 'Original image in greyscale, the matrix A' : 'Original image, channels A_R, A_G, A_B');
-    this.original.getContext('2d')?.putImageData(imageDataFrom(payload.original, n, m), 0, 0);
+    this.original.getContext('2d')?.putImageData(originalImageData(payload), 0, 0);
     this.approx = canvas(n, m, 'Rank-k approximation');
     this.approxCtx = this.approx.getContext('2d');
     this.approxCaption = h('figcaption', { class: 'image-caption' });

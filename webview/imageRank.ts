@@ -12,8 +12,6 @@
  */
 import type { ImagePayload } from '../src/protocol';
 
-/** Rec. 601 luma, as the host used for greyscale (src/core/image/channels.ts). */
-const LUMA = [0.299, 0.587, 0.114] as const;
 
 export interface RankFigures {
   k: number;
@@ -231,24 +229,31 @@ const OPAQUE = 0xff000000 | 0;
 
 const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));
 
-/** A as the host built it from `original`: alpha over white, then luma (grey) or the three channels (RGB). */
+/** A per channel from `original` (the host's matrix rounded to bytes, channels interleaved). */
 function targetChannels(payload: ImagePayload): Float32Array[] {
   const { original, width, height } = payload;
   const size = width * height;
-  const rgb = [0, 1, 2].map(() => new Float32Array(size));
-  for (let p = 0; p < size; p++) {
-    const alpha = original[4 * p + 3] / 255;
-    for (let c = 0; c < 3; c++) rgb[c][p] = original[4 * p + c] * alpha + 255 * (1 - alpha);
-  }
-  if (payload.mode === 'rgb') return rgb;
-  const y = new Float32Array(size);
-  for (let p = 0; p < size; p++) y[p] = LUMA[0] * rgb[0][p] + LUMA[1] * rgb[1][p] + LUMA[2] * rgb[2][p];
-  return [y];
+  const c = payload.mode === 'rgb' ? 3 : 1;
+  return Array.from({ length: c }, (_, ch) => {
+    const a = new Float32Array(size);
+    for (let p = 0; p < size; p++) a[p] = original[p * c + ch];
+    return a;
+  });
 }
 
-/** An RGBA byte array as ImageData (for the original and the rank-one layers). */
+/** An RGBA byte array as ImageData (the rank-one layers). */
 export function imageDataFrom(rgba: Uint8Array, width: number, height: number): ImageData {
   const data = new ImageData(width, height);
   data.data.set(rgba);
+  return data;
+}
+
+/** The original's grey or interleaved RGB bytes as opaque ImageData. */
+export function originalImageData(payload: ImagePayload): ImageData {
+  const { original, width, height } = payload;
+  const data = new ImageData(width, height);
+  const out = new Uint32Array(data.data.buffer);
+  if (payload.mode === 'rgb') for (let p = 0; p < out.length; p++) out[p] = OPAQUE | (original[3 * p + 2] << 16) | (original[3 * p + 1] << 8) | original[3 * p];
+  else for (let p = 0; p < out.length; p++) out[p] = OPAQUE | (original[p] * 0x010101);
   return data;
 }

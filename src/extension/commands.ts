@@ -147,9 +147,18 @@ function reportFailure(ctx: Ctx, e: unknown, source: SourceText): CommandResult 
 
 /** Open a panel on an input that needs no selection (activations, losses, …). */
 async function openTopic(ctx: Ctx, input: PanelInput): Promise<CommandResult> {
+  // An image takes most of a second to decode and factorise: open its (new) panel at once
+  // so the webview boots meanwhile. Other topics are quick and open when computed.
+  const early = input.kind === 'image' && !(reusePanel() && ctx.panels.current()) ? DerivationPanel.pending(ctx, input) : undefined;
   try {
-    return showInPanel(ctx, input, await computeOutcome(ctx, input));
+    const outcome = await computeOutcome(ctx, input);
+    if (!early) return showInPanel(ctx, input, outcome);
+    // Closing the "Computing…" panel is the student saying "never mind".
+    if (early.isDisposed) return { ok: false, error: CANCELLED() };
+    early.present(input, outcome);
+    return { ok: true, title: early.title, steps: early.stepCount };
   } catch (e) {
+    early?.dispose(); // a failed or cancelled run leaves no panel behind, as for the other topics
     if (e instanceof Cancelled) return { ok: false, error: CANCELLED() };
     const message = e instanceof TaskError ? e.message : String(e);
     void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('MDL: {0}', message)));

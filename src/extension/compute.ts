@@ -77,6 +77,11 @@ export class ComputeClient implements vscode.Disposable {
     }
   }
 
+  /** Tasks sent and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /**
    * Stop everything in flight. Pending callers get `Cancelled` at once; the
    * returned promise settles when the worker thread has actually stopped.

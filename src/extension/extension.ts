@@ -22,6 +22,8 @@ export interface MdlApi {
     activationMs: number;
     /** Stop all work in flight, as the progress notification's Cancel button does. */
     cancelAll(): void;
+    /** Tasks sent to the worker and not yet answered. */
+    tasksInFlight(): number;
     /** Dispose every panel and bring each back through the serializer, as a window reload does. */
     simulateReload(): Promise<void>;
     /** What each panel's webview was given: its HTML, CSP source and options (for the CSP test). */
@@ -82,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     testing: {
       activationMs,
       cancelAll: () => ctx.compute.cancelAll(),
+      tasksInFlight: () => ctx.compute.inFlight,
       panels: () => ctx.panels.all().map((p) => p.snapshot()),
       webviews: () =>
         ctx.panels.all().map(({ panel: { title, webview } }) => ({

@@ -46,15 +46,30 @@ export class DerivationPanel implements vscode.Disposable {
 
   /** A new panel beside the active editor, showing an already computed outcome. */
   static create(ctx: Ctx, input: PanelInput, outcome: PanelOutcome): DerivationPanel {
+    const created = DerivationPanel.beside(ctx, input);
+    created.present(input, outcome, { step: 0, mode: 'step' });
+    return created;
+  }
+
+  /**
+   * A new panel that says "Computing…" while the worker still works: its webview
+   * boots (about half a second) in parallel, so a slow input (an image) is on
+   * screen sooner. The caller fills it with `present` or drops it with `dispose`.
+   */
+  static pending(ctx: Ctx, input: PanelInput): DerivationPanel {
+    const created = DerivationPanel.beside(ctx, input);
+    created.post({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
+    return created;
+  }
+
+  private static beside(ctx: Ctx, input: PanelInput): DerivationPanel {
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       'MDL Steps',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       webviewOptions(ctx.extensionUri),
     );
-    const created = new DerivationPanel(ctx, panel, input, { step: 0, mode: 'step' });
-    created.present(input, outcome, { step: 0, mode: 'step' });
-    return created;
+    return new DerivationPanel(ctx, panel, input, { step: 0, mode: 'step' });
   }
 
   /** Rebuild a panel VS Code restored after a reload, from the state the webview persisted. */
@@ -83,6 +98,11 @@ export class DerivationPanel implements vscode.Disposable {
 
   get stepCount(): number {
     return this.derivation?.steps.length ?? 0;
+  }
+
+  /** True once the student (or the extension) closed the panel. */
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   get title(): string {

@@ -303,7 +303,10 @@ describe('reliability', function () {
       await run.prepare();
       await settle();
       const pending = Promise.resolve(run.command());
-      await new Promise((r) => setTimeout(r, 250));
+      // Cancel once the task is with the worker: a fixed wait lost the race in CI, where
+      // Adam's 10⁶ steps were done and shown within 250 ms.
+      await waitFor('the task to reach the worker', () => api.testing.tasksInFlight() > 0, 30_000, 1);
+      await new Promise((r) => setTimeout(r, 10));
       const t0 = performance.now();
       const stopped = (api.testing.cancelAll() as unknown as Promise<void> | undefined) ?? Promise.resolve();
       const res = await pending;

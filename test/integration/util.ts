@@ -15,11 +15,11 @@ export interface PanelInfo {
 
 /** The API `activate()` returns. */
 export interface MdlApi {
-  testing: { panels(): PanelInfo[]; simulateReload(): Promise<void>; cancelAll(): void };
+  testing: { panels(): PanelInfo[]; simulateReload(): Promise<void>; cancelAll(): void; tasksInFlight(): number };
 }
 
 /** Polls `fn` until it returns something truthy; the UI state reaches the host asynchronously. */
-export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000, pollMs = 100): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -31,7 +31,7 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
       last = e;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 

@@ -30,10 +30,11 @@ export function imageCase(mode: 'gray' | 'rgb', k = 10, kMax = 100): ImageCase {
     for (let i = 0; i < m.rows; i++) for (let j = 0; j < factors.kMax; j++) out[i * factors.kMax + j] = m.data[i * m.cols + j];
     return out;
   };
-  const original = new Uint8Array(image.width * image.height * 4);
+  // A rounded to bytes, channels interleaved (the protocol's `original`).
+  const c = image.channels.length;
+  const original = new Uint8Array(image.width * image.height * c);
   for (let p = 0; p < image.width * image.height; p++) {
-    for (let c = 0; c < 3; c++) original[4 * p + c] = Math.max(0, Math.min(255, Math.round(image.channels[image.channels.length === 1 ? 0 : c].data[p])));
-    original[4 * p + 3] = 255;
+    for (let ch = 0; ch < c; ch++) original[c * p + ch] = Math.max(0, Math.min(255, Math.round(image.channels[ch].data[p])));
   }
   const payload: ImagePayload = {
     fileName: 'shapes-256.png',
@@ -199,7 +200,7 @@ export async function measureImageMove(s: Session, mode: 'gray' | 'rgb'): Promis
           V: factor(size),
           frobeniusSq: 1e12,
         }));
-        const original = new Uint8Array(size * size * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 7) & 255));
+        const original = new Uint8Array(size * size * (mode === 'gray' ? 1 : 3)).map((_, i) => (i * 7) & 255);
         const payload = { fileName: 'random.png', width: size, height: size, mode, kMax, k: 1, original, channels, approximate: true, energyRanks: { p90: null, p95: null, p99: null }, layers: [] };
         window.addEventListener('message', () => resolve(), { once: true });
         window.postMessage({ type: 'image', payload }, '*');

@@ -82,16 +82,18 @@ export function rankKPng(factors: ImageFactors, k: number): Uint8Array {
   return encodePng(factors.width, factors.height, reconstruct(factors, Math.min(k, factors.kMax)));
 }
 
-/** The matrix the SVD saw (grey or per-channel values), as RGBA for the "original" canvas. */
+/**
+ * The matrix the SVD saw, rounded to bytes, one byte per pixel and channel
+ * (grey: 1, RGB: 3, interleaved). Not RGBA: for a 1024² grey picture that is
+ * 1 MiB to send instead of 4, and the webview expands it once.
+ */
 function reconstructOriginal(image: ImageChannels): Uint8Array {
   const { width, height, channels } = image;
-  const out = new Uint8Array(width * height * 4);
-  for (let p = 0; p < width * height; p++) {
-    const [r, g, b] = channels.length === 1 ? [channels[0].data[p], channels[0].data[p], channels[0].data[p]] : [channels[0].data[p], channels[1].data[p], channels[2].data[p]];
-    out[p * 4] = clampByte(r);
-    out[p * 4 + 1] = clampByte(g);
-    out[p * 4 + 2] = clampByte(b);
-    out[p * 4 + 3] = 255;
+  const c = channels.length;
+  const out = new Uint8Array(width * height * c);
+  for (let ch = 0; ch < c; ch++) {
+    const data = channels[ch].data;
+    for (let p = 0; p < width * height; p++) out[p * c + ch] = clampByte(data[p]);
   }
   return out;
 }

@@ -13,7 +13,7 @@ export interface ImagePayload {
   kMax: number;
   /** Rank shown first. */
   k: number;
-  /** The (possibly downscaled) original as RGBA, width×height×4. */
+  /** The (possibly downscaled) matrix A as bytes: width×height×1 for grey, ×3 (R, G, B interleaved) for RGB. */
   original: Uint8Array;
   /** One entry per channel (1 for gray, 3 for RGB). */
   channels: Array<{ sigma: Float64Array; U: Float32Array; V: Float32Array; frobeniusSq: number }>;

@@ -54,7 +54,7 @@ function image(over: Partial<Record<keyof ImagePayload, unknown>> = {}): Record<
   const channel = { sigma: new Float64Array(kMax), U: new Float32Array(h * kMax), V: new Float32Array(w * kMax), frobeniusSq: 1 };
   return {
     fileName: 'a.png', width: w, height: h, mode: 'gray', kMax, k: 1, approximate: false,
-    original: new Uint8Array(w * h * 4), channels: [channel],
+    original: new Uint8Array(w * h), channels: [channel],
     energyRanks: { p90: 1, p95: null, p99: null },
     layers: [{ index: 1, width: w, height: h, rgba: new Uint8Array(w * h * 4) }],
     ...over,
@@ -206,10 +206,12 @@ describe('protocol guards: host → webview', () => {
     const w = 4, h = 3, kMax = 2;
     const channel = (over: Record<string, unknown> = {}) => ({ sigma: new Float64Array(kMax), U: new Float32Array(h * kMax), V: new Float32Array(w * kMax), frobeniusSq: 1, ...over });
     const bad: Array<[string, Record<string, unknown>]> = [
-      ['short original', image({ original: new Uint8Array(w * h * 4 - 1) })],
-      ['long original', image({ original: new Uint8Array(w * h * 4 + 4) })],
-      ['original as a plain array', image({ original: Array.from(new Uint8Array(w * h * 4)) })],
-      ['original as Uint16Array', image({ original: new Uint16Array(w * h * 4) })],
+      ['short original', image({ original: new Uint8Array(w * h - 1) })],
+      ['long original', image({ original: new Uint8Array(w * h + 1) })],
+      ['grey original sent as RGBA', image({ original: new Uint8Array(w * h * 4) })],
+      ['RGB with a grey-sized original', image({ mode: 'rgb', channels: [channel(), channel(), channel()] })],
+      ['original as a plain array', image({ original: Array.from(new Uint8Array(w * h)) })],
+      ['original as Uint16Array', image({ original: new Uint16Array(w * h) })],
       ['sigma too short', image({ channels: [channel({ sigma: new Float64Array(kMax - 1) })] })],
       ['U as Float64Array', image({ channels: [channel({ U: new Float64Array(h * kMax) })] })],
       ['V too long', image({ channels: [channel({ V: new Float32Array(w * kMax + 1) })] })],
@@ -226,6 +228,8 @@ describe('protocol guards: host → webview', () => {
       ['unknown mode', image({ mode: 'cmyk' })],
     ];
     assert.ok(isHostMessage({ type: 'image', payload: image() }));
+    // RGB: three bytes a pixel, channels interleaved.
+    assert.ok(isHostMessage({ type: 'image', payload: image({ mode: 'rgb', channels: [channel(), channel(), channel()], original: new Uint8Array(w * h * 3) }) }));
     for (const [what, payload] of bad) assert.ok(!isHostMessage({ type: 'image', payload }), what);
   });
 });
