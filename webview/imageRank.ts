@@ -49,8 +49,7 @@ export class RankImage {
   /** Layer t of channel c: σ_t·u_t in scaledU[c][t·m …], v_t in vT[c][t·n …] (contiguous rows). */
   private readonly scaledU: Float32Array[];
   private readonly vT: Float32Array[];
-  /** A per channel (from `original`) and its 8-bit version, for the measured error and PSNR. */
-  private readonly target: Float32Array[];
+  /** A per channel, as the host rounded it to bytes (`original`), for the measured error and PSNR. */
   private readonly targetBytes: Uint8Array[];
   private readonly targetNormSq: number;
   private readonly frobeniusSq: number;
@@ -78,10 +77,9 @@ export class RankImage {
       for (let t = 0; t < kMax; t++) for (let j = 0; j < n; j++) out[t * n + j] = c.V[j * kMax + t];
       return out;
     });
-    this.target = targetChannels(payload);
-    this.targetBytes = this.target.map((a) => Uint8Array.from(a, toByte));
+    this.targetBytes = targetChannels(payload);
     let normSq = 0;
-    for (const a of this.target) for (let p = 0; p < a.length; p++) normSq += a[p] * a[p];
+    for (const a of this.targetBytes) for (let p = 0; p < a.length; p++) normSq += a[p] * a[p];
     this.targetNormSq = normSq;
     this.frobeniusSq = payload.channels.reduce((s, c) => s + c.frobeniusSq, 0);
     this.energyPrefix = new Float64Array(kMax + 1);
@@ -203,12 +201,12 @@ export class RankImage {
     const px = this.pixels32;
     let diffSq = 0, byteSq = 0;
     for (let c = 0; c < this.channels; c++) {
-      const acc = this.acc[c], a = this.target[c], ab = this.targetBytes[c];
+      const acc = this.acc[c], a = this.targetBytes[c];
       const shift = 8 * c;
       for (let p = 0; p < size; p++) {
         const d = a[p] - acc[p];
         diffSq += d * d;
-        const e = ab[p] - ((px[p] >>> shift) & 255);
+        const e = a[p] - ((px[p] >>> shift) & 255);
         byteSq += e * e;
       }
     }
@@ -230,13 +228,13 @@ const OPAQUE = 0xff000000 | 0;
 const toByte = (x: number) => (x <= 0 ? 0 : x >= 255 ? 255 : Math.round(x));
 
 /** A per channel from `original` (the host's matrix rounded to bytes, channels interleaved). */
-function targetChannels(payload: ImagePayload): Float32Array[] {
+function targetChannels(payload: ImagePayload): Uint8Array[] {
   const { original, width, height } = payload;
+  if (payload.mode === 'gray') return [original];
   const size = width * height;
-  const c = payload.mode === 'rgb' ? 3 : 1;
-  return Array.from({ length: c }, (_, ch) => {
-    const a = new Float32Array(size);
-    for (let p = 0; p < size; p++) a[p] = original[p * c + ch];
+  return [0, 1, 2].map((ch) => {
+    const a = new Uint8Array(size);
+    for (let p = 0; p < size; p++) a[p] = original[p * 3 + ch];
     return a;
   });
 }
