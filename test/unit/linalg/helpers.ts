@@ -110,6 +110,8 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function assertValidSvd(a: Mat, label = ''): ReturnType<typeof svd> {
   const r = svd(a);
   const { rows: m, cols: n } = a;
+  const amax = a.data.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
+  if (amax > 0 && amax < 2 ** -1000) return assertValidSubnormalSvd(a, r, amax, label);
   assert.equal(r.U.rows, m);
   assert.equal(r.U.cols, m);
   assert.equal(r.V.rows, n);
@@ -124,6 +126,36 @@ export function assertValidSvd(a: Mat, label = ''): ReturnType<typeof svd> {
   const ou = orthogonalityError(r.U), ov = orthogonalityError(r.V);
   assert.ok(ou < 1e-12 && ov < 1e-12, `${label} ‖UᵀU − I‖ = ${ou}, ‖VᵀV − I‖ = ${ov}`);
   return r;
+}
+
+/**
+ * Among subnormals σ can only be as fine as Number.MIN_VALUE (σ₁ = 10·2⁻¹⁰⁷⁴ has one
+ * significant digit), so A ≈ UΣVᵀ cannot hold to a relative 1e-12 in any library. What can:
+ * the same U and V as for A·2ᵉ (exact scaling into the normal range), valid there, and
+ * each σ the scaled one's σ·2⁻ᵉ rounded to the subnormal grid (half a unit, one allowed).
+ */
+function assertValidSubnormalSvd(a: Mat, r: ReturnType<typeof svd>, amax: number, label: string): ReturnType<typeof svd> {
+  const e = -Math.floor(Math.log2(amax));
+  const up = (v: number) => v * 2 ** 600 * 2 ** (e - 600); // two exact steps: 2^e alone can overflow
+  const scaled = assertValidSvd({ rows: a.rows, cols: a.cols, data: a.data.map(up) }, `${label} (scaled by 2^${e})`);
+  // Where σ underflowed to 0 the direction belongs to the null space, whose sign convention differs.
+  const free = (j: number) => j >= r.s.length || r.s[j] === 0;
+  sameUpToFreeSigns(r.U, scaled.U, free, `${label} U`);
+  sameUpToFreeSigns(r.V, scaled.V, free, `${label} V`);
+  for (let i = 0; i < r.s.length; i++) {
+    const expected = scaled.s[i] * 2 ** -600 * 2 ** (600 - e);
+    assert.ok(Math.abs(r.s[i] - expected) <= Number.MIN_VALUE, `${label} σ${i} = ${r.s[i]}, expected ${expected}`);
+  }
+  return r;
+}
+
+/** Column by column bit-identical, or (where `free(j)`) bit-identical up to the column's sign. */
+function sameUpToFreeSigns(x: Mat, y: Mat, free: (j: number) => boolean, label: string): void {
+  for (let j = 0; j < x.cols; j++) {
+    const a = column(x, j), b = column(y, j);
+    const flipped = free(j) && a.some((v, i) => v !== b[i]) ? b.map((v) => -v) : b;
+    assert.deepEqual(a, flipped, `${label} column ${j} differs from the scaled matrix's`);
+  }
 }
 
 /** Orthonormal, A·Q = Q·Λ, descending values, canonical signs. */

@@ -29,6 +29,19 @@ describe('svd properties (fast-check)', () => {
     }), { numRuns: 300 });
   });
 
+  it('subnormal matrices (CI found [[5e-323, 0], [5e-324, -4e-323]]): σ rounded to the subnormal grid, U and V as for the scaled matrix', () => {
+    assertValidSvd({ rows: 2, cols: 2, data: Float64Array.from([5e-323, 0, 5e-324, -4e-323]) });
+    assertValidSvd({ rows: 3, cols: 2, data: Float64Array.from([5e-324, 0, 0, 1e-310, 3e-320, 7e-315]) });
+    // σ₂ = 2⁻¹⁰⁷⁵ rounds to 0: u₂ follows the null-space sign convention, not the paired one.
+    const wide = [0, 0, 0, 1, 0, 1, 0, 2047.99951171875, 0, 0, 0, 0, 0, 0, 0, 0];
+    assertValidSvd({ rows: 4, cols: 4, data: Float64Array.from(wide.map((v) => v * 2 ** -600 * 2 ** -464)) });
+    fc.assert(fc.property(smallMatrix, fc.integer({ min: 1040, max: 1070 }), (a, e) => {
+      const tiny = { ...a, data: a.data.map((v) => v * 2 ** -600 * 2 ** (600 - e)) };
+      if (tiny.data.every((v) => v === 0)) return;
+      assertValidSvd(tiny);
+    }), { numRuns: 100 });
+  });
+
   it('rank-k products of thin factors: numerical rank k and a valid decomposition', () => {
     fc.assert(fc.property(dim, dim, fc.integer({ min: 1, max: 23 }), seed, (m, n, k, s) => {
       fc.pre(k < Math.min(m, n));
