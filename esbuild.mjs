@@ -3,6 +3,7 @@
 //   --production  minify, no source maps (used by `npm run package`)
 //   --tests       also bundle the integration suite (dist/test/integration/index.js)
 //   --bench       also bundle the benchmarks (dist/bench/run.js)
+//   --minify      minify as a release does, keeping source maps (`npm run bench` times what ships)
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ if (production) rmSync('dist', { recursive: true, force: true });
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
-  minify: production,
+  minify: production || args.has('--minify'),
   logLevel: 'warning',
   legalComments: 'none',
 };

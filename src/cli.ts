@@ -10,6 +10,7 @@
  * Exit codes: 0 success, 1 bad input (message says where), 2 bad usage.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { isMdlError } from './core/errors';
 import { derivationToMarkdown, derivationToText } from './core/render/markdown';
 import { deriveActivation } from './core/activations/derivations';
@@ -176,7 +177,7 @@ function imageCli(parsed: Parsed, io: CliIo): number {
     return 1;
   }
   try {
-    const result = imageCommand(bytes, file, { rank: parsed.rank, mode: parsed.mode, format: parsed.format === 'json' ? 'json' : 'text', png: parsed.out !== undefined });
+    const result = imageCommand(bytes, file, { rank: parsed.rank, mode: parsed.mode, format: parsed.format === 'json' ? 'json' : 'text', png: parsed.out !== undefined, inflate: (data) => inflateSync(data) });
     io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
     if (parsed.out && result.png) io.writeBytes(parsed.out, result.png);
     return 0;

@@ -115,11 +115,34 @@ function show(input: PanelInput, derivation: Derivation, requested: ViewState, p
   ui.empty.hidden = true;
   ui.derivation.hidden = n === 0;
   if (n === 0) ui.status.replaceChildren(h('p', { class: 'empty', text: 'This derivation has no steps.' }));
+  persist();
+  // A new picture's factors follow in the next message: let them reach the canvas before
+  // the first step is typeset (tens of milliseconds that would hold the picture back).
+  if (derivation.kind === 'image' && !image) deferSteps();
+  else renderShownSteps();
+}
+
+function renderShownSteps(): void {
+  window.clearTimeout(stepsTimer);
+  stepsTimer = 0;
   renderSteps();
   if (view.mode === 'all') scrollToCurrent();
   forgetDetachedCharts();
-  persist();
   document.body.dataset.ready = 'true';
+}
+
+/** Set while an image derivation's steps wait for its picture; the timer is the fallback if no picture comes. */
+let stepsTimer = 0;
+const STEPS_WAIT_MS = 1500;
+
+function deferSteps(): void {
+  window.clearTimeout(stepsTimer);
+  stepsTimer = window.setTimeout(renderShownSteps, STEPS_WAIT_MS);
+}
+
+/** After the browser has painted what is on screen now: the frame after the next one has begun. */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => window.setTimeout(run));
 }
 
 function showImage(payload: ImagePayload): void {
@@ -136,6 +159,7 @@ function showImage(payload: ImagePayload): void {
     },
   });
   view.k = image.currentK;
+  if (stepsTimer) afterPaint(() => stepsTimer && renderShownSteps());
   imageHost.replaceChildren(image.element);
   reportSoon(); // persist the rank with the view, so a reload comes back to it
 }

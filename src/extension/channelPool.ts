@@ -2,14 +2,18 @@
  * Shares an image's channel SVDs out over threads, inside the compute worker.
  * Channel 0 is factorised on the compute worker itself while the others go to
  * helper threads, so RGB takes about one channel's time per core instead of
- * three in a row. Helper threads are started on first use and kept (unref'd)
- * for the next picture; terminating the compute worker (cancel) ends them too.
+ * three in a row. A single large channel (grey) shares its matrix products
+ * with helper 0 instead (sharedProducts.ts). Helper threads are started on
+ * first use and kept (unref'd) for the next picture; terminating the compute
+ * worker (cancel) ends them too.
  */
 import type { Worker } from 'node:worker_threads';
 import { factorizeChannel } from '../core/image/compress';
 import type { Mat } from '../core/linalg';
 import { EXACT_SVD_MAX_DIM } from '../core/linalg/randomized';
 import type { ChannelFactors } from '../core/image/types';
+import type { Inflate } from '../core/image/codec';
+import { sharedProducts } from './sharedProducts';
 
 export interface ChannelJob {
   rows: number;
@@ -27,17 +31,30 @@ const helpers: Worker[] = [];
  * web build, see platform/parentPort.ts): require() only runs when in Node.
  */
 function nodeThreads(): { Worker: typeof Worker; cores: number; script: string } | null {
-  if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function') return null;
+  if (inWebWorker()) return null;
   const os = require('node:os') as typeof import('node:os');
   const path = require('node:path') as typeof import('node:path');
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   return { Worker: threads.Worker, cores: os.availableParallelism(), script: path.join(__dirname, 'channelWorker.js') };
 }
 
+const inWebWorker = () => typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
+
+/** Node's zlib for PNG data (about three times pako's speed), or undefined in a Web Worker. */
+export function nodeInflate(): Inflate | undefined {
+  if (inWebWorker()) return undefined;
+  const zlib = require('node:zlib') as typeof import('node:zlib');
+  return (data) => zlib.inflateSync(data);
+}
+
 function helper(index: number, node: NonNullable<ReturnType<typeof nodeThreads>>): Worker {
   if (!helpers[index]) {
     const worker = new node.Worker(node.script);
     worker.unref();
+    // A thread that crashed is replaced next time (a product shared with it fails after a wait, see sharedProducts.ts).
+    worker.on('error', () => {
+      if (helpers[index] === worker) helpers[index] = undefined as unknown as Worker;
+    });
     helpers[index] = worker;
   }
   return helpers[index];
@@ -67,8 +84,12 @@ function onHelper(index: number, job: ChannelJob, node: NonNullable<ReturnType<t
 /** Factorises every channel, in parallel where it pays: large channels, several of them, several cores. */
 export async function factorizeChannels(channels: Mat[], kMax: number): Promise<ChannelFactors[]> {
   const large = Math.min(channels[0].rows, channels[0].cols) > EXACT_SVD_MAX_DIM;
-  const node = channels.length > 1 && large ? nodeThreads() : null;
+  const node = large ? nodeThreads() : null;
   if (!node || node.cores < 2) return channels.map((a) => factorizeChannel(a, kMax));
+  if (channels.length === 1) {
+    const worker = helper(0, node);
+    return [factorizeChannel(channels[0], kMax, (A, m, n, l) => sharedProducts(worker, A, m, n, l))];
+  }
   const others = channels.slice(1).map((a, i) => onHelper(i, { rows: a.rows, cols: a.cols, data: a.data, kMax }, node));
   // Attach handlers now: if channel 0 throws, the helpers' rejections must not go unhandled.
   const settled = Promise.all(others);

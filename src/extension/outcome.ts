@@ -31,7 +31,7 @@ export function topicName(input: PanelInput): string {
 export async function computeOutcome(ctx: Ctx, input: PanelInput): Promise<PanelOutcome> {
   const title = vscode.l10n.t('MDL: computing the {0}', topicName(input));
   if (input.kind !== 'image') return ctx.compute.run({ task: 'derive', input, options: topicOptions() }, title);
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(input.uri));
+  const bytes = await ctx.readFile(vscode.Uri.parse(input.uri));
   const request = { bytes, fileName: input.fileName, mode: input.mode, k: input.k, kMax: input.kMax, maxSide: imageSettings().maxSide };
   const data = await ctx.compute.run({ task: 'image', request }, title);
   return { derivation: data.derivation, json: {}, title: data.title, image: data.payload };

@@ -11,7 +11,7 @@ import { imageFactors } from '../core/image/compress';
 import { componentsFor, imageChannelsFor, panelDataFrom, rankKPng, type ImageRequest } from '../core/image/panel';
 import type { ImageFactors } from '../core/image/types';
 import type { Svd } from '../core/linalg';
-import { factorizeChannels } from './channelPool';
+import { factorizeChannels, nodeInflate } from './channelPool';
 import { findMatrixAround } from '../core/parse';
 import type { PcaJson } from '../core/pca/derive';
 import { checkProblem, deriveTopic, factorsFromText, summarizeProblemFile, truncate, type TopicOutcome } from '../core/topics';
@@ -37,7 +37,7 @@ const imageKey = (fileName: string, mode: string, kMax: number) => `${fileName}\
 let cached: { text: string; factors: Svd } | undefined;
 
 async function imageTask(id: number, request: ImageRequest): Promise<WorkerResponse> {
-  const image = imageChannelsFor(request);
+  const image = imageChannelsFor(request, nodeInflate());
   const kMax = componentsFor(request, image);
   const factors = imageFactors(image, kMax, await factorizeChannels(image.channels, kMax));
   lastImage = { key: imageKey(request.fileName, request.mode, kMax), factors };

@@ -18,17 +18,7 @@ export const LUMA_601 = [0.299, 0.587, 0.114] as const;
 export function toChannels(image: RgbaImage, mode: ImageMode, maxSide = 1024): ImageChannels {
   const { width, height, rgba } = image;
   if (!Number.isInteger(maxSide) || maxSide < 1) throw new MdlError('invalid-argument', `maxSide must be a positive integer, not ${maxSide}.`);
-  const rgb = [0, 1, 2].map(() => new Float64Array(width * height));
-  for (let p = 0; p < width * height; p++) {
-    const alpha = rgba[4 * p + 3] / 255;
-    for (let c = 0; c < 3; c++) rgb[c][p] = rgba[4 * p + c] * alpha + 255 * (1 - alpha);
-  }
-  let planes = rgb;
-  if (mode === 'gray') {
-    const y = new Float64Array(width * height);
-    for (let p = 0; p < y.length; p++) y[p] = LUMA_601[0] * rgb[0][p] + LUMA_601[1] * rgb[1][p] + LUMA_601[2] * rgb[2][p];
-    planes = [y];
-  }
+  const planes = mode === 'gray' ? [luma(rgba, width * height)] : colourPlanes(rgba, width * height);
   const longer = Math.max(width, height);
   if (longer <= maxSide) {
     return { width, height, mode, downscaled: false, channels: planes.map((data) => ({ rows: height, cols: width, data })) };
@@ -43,6 +33,29 @@ export function toChannels(image: RgbaImage, mode: ImageMode, maxSide = 1024): I
     note: `downscaled from ${width}×${height} to ${w}×${h}`,
     channels: planes.map((data) => areaDownscale({ rows: height, cols: width, data }, h, w)),
   };
+}
+
+/** R, G and B over white: c·α + 255·(1 − α), α = A/255. */
+function colourPlanes(rgba: Uint8Array, size: number): Float64Array[] {
+  const r = new Float64Array(size), g = new Float64Array(size), b = new Float64Array(size);
+  for (let p = 0, q = 0; p < size; p++, q += 4) {
+    const alpha = rgba[q + 3] / 255, white = 255 * (1 - alpha);
+    r[p] = rgba[q] * alpha + white;
+    g[p] = rgba[q + 1] * alpha + white;
+    b[p] = rgba[q + 2] * alpha + white;
+  }
+  return [r, g, b];
+}
+
+/** The luma of the colours over white, with the same arithmetic as colourPlanes (one pass, no planes kept). */
+function luma(rgba: Uint8Array, size: number): Float64Array {
+  const [wr, wg, wb] = LUMA_601;
+  const y = new Float64Array(size);
+  for (let p = 0, q = 0; p < size; p++, q += 4) {
+    const alpha = rgba[q + 3] / 255, white = 255 * (1 - alpha);
+    y[p] = wr * (rgba[q] * alpha + white) + wg * (rgba[q + 1] * alpha + white) + wb * (rgba[q + 2] * alpha + white);
+  }
+  return y;
 }
 
 /** Area averaging: each output pixel is the mean of the source area it covers (fractional pixels weighted). */

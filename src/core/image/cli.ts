@@ -3,7 +3,7 @@
  * as a pure function: bytes in; JSON, text and (when asked) the PNG out.
  * The caller reads the file and writes --out.
  */
-import { decodeImage, encodePng } from './codec';
+import { decodeImage, encodePng, type Inflate } from './codec';
 import { toChannels } from './channels';
 import { compressImage, type CompressionReport } from './compress';
 import { reconstruct } from './reconstruct';
@@ -36,6 +36,8 @@ export interface ImageCommandOptions {
   /** Also return the rank-k picture as PNG bytes (for --out). */
   png?: boolean;
   maxSide?: number;
+  /** A faster zlib for PNG data than upng-js's own (the CLI passes Node's). */
+  inflate?: Inflate;
 }
 
 export function imageCommand(
@@ -44,7 +46,7 @@ export function imageCommand(
   options: ImageCommandOptions = {},
 ): { json: ImageJson; text: string; output: string; png?: Uint8Array } {
   const mode = options.mode ?? 'gray';
-  const image = toChannels(decodeImage(bytes, fileName), mode, options.maxSide);
+  const image = toChannels(decodeImage(bytes, fileName, options.inflate), mode, options.maxSide);
   // Without --rank, default to 20 but never past the shorter side of a small picture.
   const rank = options.rank ?? Math.min(DEFAULT_RANK, image.width, image.height);
   const { factors, report } = compressImage(image, rank);

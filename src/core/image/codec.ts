@@ -1,12 +1,14 @@
 /**
- * PNG and JPEG decoding and PNG encoding, through pure-JS libraries (upng-js
- * with pako, jpeg-js) so the same code runs in Node, a browser and a worker.
+ * PNG and JPEG decoding (upng-js with pako, jpeg-js) and PNG encoding
+ * (pngEncode.ts, on fflate): pure JS, so the same code runs in Node, a
+ * browser and a worker.
  * Decoder errors (often thrown as bare strings) become MdlErrors here.
  */
 import * as UPNG from 'upng-js';
 import * as jpeg from 'jpeg-js';
 import { MdlError, isMdlError } from '../errors';
 import { checkPngChunks } from './png-chunks';
+import { pngFromRgba } from './pngEncode';
 import type { RgbaImage } from './types';
 
 /** Refuse pictures whose RGBA alone would pass ~400 MB before allocating them. */
@@ -27,12 +29,19 @@ function checkSize(width: number, height: number, name: string): void {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Inflates a zlib stream (a PNG's IDAT data). By default upng-js uses pako
+ * (pure JS, runs anywhere); Node's built-in zlib is about three times faster,
+ * so the desktop compute worker passes that in.
+ */
+export type Inflate = (data: Uint8Array) => Uint8Array;
+
 /** Decode a PNG (any bit depth, palette, grey, alpha, interlaced) or JPEG by its content, not its name. */
-export function decodeImage(bytes: Uint8Array, fileName?: string): RgbaImage {
+export function decodeImage(bytes: Uint8Array, fileName?: string, inflate?: Inflate): RgbaImage {
   const name = fileName ? `"${fileName}"` : 'The image';
   if (bytes.length === 0) throw new MdlError('empty', `${name} is empty.`);
   try {
-    if (startsWith(bytes, PNG_MAGIC)) return decodePng(bytes, name);
+    if (startsWith(bytes, PNG_MAGIC)) return decodePng(bytes, name, inflate);
     if (bytes[0] === 0xff && bytes[1] === 0xd8) return decodeJpeg(bytes, name);
   } catch (e) {
     if (isMdlError(e)) throw e;
@@ -41,15 +50,28 @@ export function decodeImage(bytes: Uint8Array, fileName?: string): RgbaImage {
   throw new MdlError('unsupported', `${name} is neither a PNG nor a JPEG file. Convert it to PNG first.`);
 }
 
-function decodePng(bytes: Uint8Array, name: string): RgbaImage {
+function decodePng(bytes: Uint8Array, name: string, inflate?: Inflate): RgbaImage {
   const { width, height } = checkPngChunks(bytes, name);
   checkSize(width, height, name);
   // slice(): upng wants an ArrayBuffer holding exactly the file.
-  const png = UPNG.decode(bytes.slice().buffer);
+  const png = withInflate(inflate, () => UPNG.decode(bytes.slice().buffer));
   if (!png.data) throw new MdlError('syntax', `${name} holds no decodable image data.`);
   const frame = new Uint8Array(UPNG.toRGBA8(png)[0]); // first frame of an animated PNG
   if (frame.length !== width * height * 4) throw new MdlError('syntax', `${name} is damaged: its pixel data is incomplete.`);
   return { width, height, rgba: frame };
+}
+
+/** upng-js inflates through its own `decode._inflate` hook: swap it for this (synchronous) call only. */
+function withInflate<T>(inflate: Inflate | undefined, run: () => T): T {
+  if (!inflate) return run();
+  const hook = UPNG.decode as unknown as { _inflate: Inflate };
+  const own = hook._inflate;
+  hook._inflate = inflate;
+  try {
+    return run();
+  } finally {
+    hook._inflate = own;
+  }
 }
 
 function decodeJpeg(bytes: Uint8Array, name: string): RgbaImage {
@@ -64,10 +86,10 @@ function decodeJpeg(bytes: Uint8Array, name: string): RgbaImage {
   return { width: out.width, height: out.height, rgba: out.data };
 }
 
-/** Lossless 8-bit RGBA PNG. */
+/** Lossless PNG of 8-bit RGBA pixels (stored as grey or RGB when that is exact). */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
   if (rgba.length !== width * height * 4) {
     throw new MdlError('invalid-argument', `encodePng: expected ${width * height * 4} bytes for ${width}×${height} RGBA, got ${rgba.length}.`);
   }
-  return new Uint8Array(UPNG.encode([rgba.slice().buffer], width, height, 0));
+  return pngFromRgba(width, height, rgba);
 }

@@ -4,7 +4,7 @@
  * PSNR, and the ranks that keep 90/95/99% of the energy.
  */
 import { MdlError } from '../errors';
-import { frobeniusNorm, type Mat } from '../linalg';
+import { frobeniusNorm, type Mat, type PanelProductsFactory } from '../linalg';
 import { eckartYoungError, truncatedStorage } from '../svd/truncation';
 import { forEachRankKRow } from './rows';
 import { leadingTriplets } from './factorize';
@@ -40,8 +40,8 @@ export function factorizeImage(image: ImageChannels, kMax: number): ImageFactors
 }
 
 /** One channel's leading kMax triplets and ‖A‖_F²: the unit of work a thread pool can share out. */
-export function factorizeChannel(a: Mat, kMax: number): ChannelFactors {
-  return { ...leadingTriplets(a, kMax), frobeniusSq: frobeniusNorm(a) ** 2 };
+export function factorizeChannel(a: Mat, kMax: number, products?: PanelProductsFactory): ChannelFactors {
+  return { ...leadingTriplets(a, kMax, products), frobeniusSq: frobeniusNorm(a) ** 2 };
 }
 
 export function imageFactors(image: ImageChannels, kMax: number, channels: ChannelFactors[]): ImageFactors {

@@ -5,7 +5,7 @@
  * get `truncatedSvd` (randomized, fixed seed so runs are reproducible), which
  * knows only the leading k σ.
  */
-import { svd, truncatedSvd, type Mat } from '../linalg';
+import { svd, truncatedSvd, type Mat, type PanelProductsFactory } from '../linalg';
 import { EXACT_SVD_MAX_DIM } from '../linalg/randomized';
 
 /** Fixed so the same image always gives the same numbers. */
@@ -20,10 +20,13 @@ export interface Triplets {
   allSingularValues?: Float64Array;
 }
 
-/** The k largest singular triplets of a: U (m×k), s (k), V (n×k). */
-export function leadingTriplets(a: Mat, k: number): Triplets {
+/**
+ * The k largest singular triplets of a: U (m×k), s (k), V (n×k). `products`
+ * lets a caller with threads run the randomized SVD's passes over A on them.
+ */
+export function leadingTriplets(a: Mat, k: number, products?: PanelProductsFactory): Triplets {
   if (Math.min(a.rows, a.cols) > EXACT_SVD_MAX_DIM) {
-    const t = truncatedSvd(a, k, { seed: SEED });
+    const t = truncatedSvd(a, k, { seed: SEED, products });
     return { U: t.U, s: t.s, V: t.V, approximate: t.approximate };
   }
   const full = svd(a);

@@ -6,7 +6,7 @@
  */
 import type { Derivation } from '../derivation';
 import type { ImagePayload } from './payload';
-import { decodeImage, encodePng } from './codec';
+import { decodeImage, encodePng, type Inflate } from './codec';
 import { toChannels } from './channels';
 import { energyRank, factorizeImage, measureCompression } from './compress';
 import { deriveImage } from './derive';
@@ -41,8 +41,8 @@ export function imagePanelData(req: ImageRequest): { data: ImagePanelData; facto
 }
 
 /** Step 1: decode, convert to channels and downscale. */
-export function imageChannelsFor(req: ImageRequest): ImageChannels {
-  return toChannels(decodeImage(req.bytes, req.fileName), req.mode, req.maxSide);
+export function imageChannelsFor(req: ImageRequest, inflate?: Inflate): ImageChannels {
+  return toChannels(decodeImage(req.bytes, req.fileName, inflate), req.mode, req.maxSide);
 }
 
 /** How many triplets to compute: as asked, but never more than the shorter side. */

@@ -8,6 +8,10 @@
  * blocking: a 4×4 tile of outputs per pass loads 8 numbers for 16
  * multiply-adds instead of 2 for 1, and the tiles are swept over column
  * blocks small enough that the rows being reused stay in L1/L2.
+ *
+ * Both take a range of the output (rows of A, or columns of A) so that threads
+ * can share a product out: an output entry's arithmetic does not depend on the
+ * range, so any split gives bit-for-bit the single-threaded result.
  */
 
 /** Column block: 4 rows of A plus 4 panel rows of this width are 32 KB. */
@@ -16,15 +20,18 @@ const K_BLOCK = 512;
 /**
  * out (l×m) = (A·P)ᵀ, i.e. out[j][i] = A row i · panel row j, for A m×n and
  * panel l×n. Dot-product form: each output is a dot of two contiguous rows.
+ * Only rows [rowStart, rowEnd) of A (columns of out) are computed, each entry
+ * exactly as in the full product, so ranges can be shared out over threads.
  */
 export function productWithPanelT(
   A: Float64Array, m: number, n: number, panel: Float64Array, l: number, out: Float64Array,
+  rowStart = 0, rowEnd = m,
 ): void {
-  out.fill(0, 0, l * m);
+  for (let j = 0; j < l; j++) out.fill(0, j * m + rowStart, j * m + rowEnd);
   for (let k0 = 0; k0 < n; k0 += K_BLOCK) {
     const k1 = Math.min(k0 + K_BLOCK, n);
-    let i = 0;
-    for (; i + 4 <= m; i += 4) {
+    let i = rowStart;
+    for (; i + 4 <= rowEnd; i += 4) {
       const a0 = i * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
       let j = 0;
       for (; j + 4 <= l; j += 4) {
@@ -47,21 +54,23 @@ export function productWithPanelT(
       }
       for (; j < l; j++) for (let r = 0; r < 4; r++) out[j * m + i + r] += dot(A, (i + r) * n, panel, j * n, k0, k1);
     }
-    for (; i < m; i++) for (let j = 0; j < l; j++) out[j * m + i] += dot(A, i * n, panel, j * n, k0, k1);
+    for (; i < rowEnd; i++) for (let j = 0; j < l; j++) out[j * m + i] += dot(A, i * n, panel, j * n, k0, k1);
   }
 }
 
 /**
  * out (l×n) = Pᵀ·A, i.e. out row j = Σᵢ panel[j][i]·(A row i), for panel l×m
  * and A m×n. Axpy form: rows of A are streamed into rows of out, four of each
- * at a time, over column blocks so the four output rows stay in L1.
+ * at a time, over column blocks so the four output rows stay in L1. Only
+ * columns [colStart, colEnd) of out are computed.
  */
 export function panelTimes(
   panel: Float64Array, l: number, A: Float64Array, m: number, n: number, out: Float64Array,
+  colStart = 0, colEnd = n,
 ): void {
-  out.fill(0, 0, l * n);
-  for (let c0 = 0; c0 < n; c0 += K_BLOCK) {
-    const c1 = Math.min(c0 + K_BLOCK, n);
+  for (let j = 0; j < l; j++) out.fill(0, j * n + colStart, j * n + colEnd);
+  for (let c0 = colStart; c0 < colEnd; c0 += K_BLOCK) {
+    const c1 = Math.min(c0 + K_BLOCK, colEnd);
     let j = 0;
     for (; j + 4 <= l; j += 4) {
       const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;

@@ -6,4 +6,4 @@ export {
 export { type Svd, svd, numericalRank, MAX_FULL_SVD_ENTRIES } from './svd';
 export { symmetricEigen } from './eig';
 export { canonicalSign } from './sign';
-export { type TruncatedSvd, type TruncatedSvdOptions, truncatedSvd } from './randomized';
+export { type PanelProducts, type PanelProductsFactory, type TruncatedSvd, type TruncatedSvdOptions, truncatedSvd } from './randomized';

@@ -69,7 +69,31 @@ export interface TruncatedSvdOptions {
   onProgress?: (fraction: number) => void;
   /** Polled between passes; returning true aborts with Error('Cancelled'). */
   shouldStop?: () => boolean;
+  /**
+   * Where the two big products run (nearly all the time). By default, here; the
+   * compute worker shares them out over threads. Called once per factorisation
+   * with the (possibly rescaled) A and the panel height l.
+   */
+  products?: PanelProductsFactory;
 }
+
+/** The randomized SVD's two passes over A, bound to one A (m×n) and panel height l. */
+export interface PanelProducts {
+  /** out (l×m) = (A·Pᵀ)ᵀ for a panel P of l rows of length n. */
+  productWithPanelT(panel: Float64Array, out: Float64Array): void;
+  /** out (l×n) = P·A for a panel P of l rows of length m. */
+  panelTimes(panel: Float64Array, out: Float64Array): void;
+  /** Releases what the products hold (threads' views of A). */
+  dispose?(): void;
+}
+
+export type PanelProductsFactory = (A: Float64Array, m: number, n: number, l: number) => PanelProducts;
+
+/** Both products on this thread. */
+export const localProducts: PanelProductsFactory = (A, m, n, l) => ({
+  productWithPanelT: (panel, out) => productWithPanelT(A, m, n, panel, l, out),
+  panelTimes: (panel, out) => panelTimes(panel, l, A, m, n, out),
+});
 
 export const DEFAULT_OVERSAMPLING = 10;
 export const DEFAULT_POWER_ITERATIONS = 4;
@@ -104,23 +128,28 @@ export function randomizedSvd(a: Mat, k: number, options: TruncatedSvdOptions = 
   if (options.shouldStop?.()) throw new Error('Cancelled');
 
   const { data: A, scale } = scaledData(a);
-  const omega = gaussianRows(l, n, options.seed ?? 1);
-  const y = new Float64Array(l * m), z = new Float64Array(l * n);
-  productWithPanelT(A, m, n, omega, l, y);
-  let basis = panelQr(y, l, m).basis; // Qᵀ, l×m
-  step();
-  for (let it = 0; it < q; it++) {
-    panelTimes(basis, l, A, m, n, z);
-    const zBasis = panelQr(z, l, n).basis;
+  const products = (options.products ?? localProducts)(A, m, n, l);
+  try {
+    const omega = gaussianRows(l, n, options.seed ?? 1);
+    const y = new Float64Array(l * m), z = new Float64Array(l * n);
+    products.productWithPanelT(omega, y);
+    let basis = panelQr(y, l, m).basis; // Qᵀ, l×m
     step();
-    productWithPanelT(A, m, n, zBasis, l, y);
-    basis = panelQr(y, l, m).basis;
+    for (let it = 0; it < q; it++) {
+      products.panelTimes(basis, z);
+      const zBasis = panelQr(z, l, n).basis;
+      step();
+      products.productWithPanelT(zBasis, y);
+      basis = panelQr(y, l, m).basis;
+      step();
+    }
+    products.panelTimes(basis, z); // Bᵀ stored as rows: B = Qᵀ·A
+    const result = fromRowPanel(basis, z, l, m, n, k, scale, sumOfSquares(A), true);
     step();
+    return result;
+  } finally {
+    products.dispose?.();
   }
-  panelTimes(basis, l, A, m, n, z); // Bᵀ stored as rows: B = Qᵀ·A
-  const result = fromRowPanel(basis, z, l, m, n, k, scale, sumOfSquares(A), true);
-  step();
-  return result;
 }
 
 /** Exact top-k: the full `svd` when it fits in memory, else the panel-QR route with Q = I. */

@@ -22,6 +22,8 @@ export interface Platform {
   readonly kind: 'node' | 'web';
   /** Starts a compute worker running dist/worker.js from the extension's folder. */
   createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In>;
+  /** A file's bytes: workspace.fs, or straight from the disk where that is the same file and faster. */
+  readFile(uri: vscode.Uri): Promise<Uint8Array>;
 }
 
 /** The one worker bundle both platforms run (see platform/parentPort.ts). */

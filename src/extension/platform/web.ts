@@ -11,6 +11,7 @@ export const platform: Platform = {
   createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In> {
     return new WebWorkerPort<Out, In>(vscode.Uri.joinPath(extensionUri, ...WORKER_SCRIPT));
   },
+  readFile: async (uri) => vscode.workspace.fs.readFile(uri),
 };
 
 /**
