@@ -11,6 +11,7 @@ import { encodePng } from '../src/core/image';
 import { picture } from './picture';
 import {
   launchBrowser,
+  mdlPanelFrame,
   openFile,
   paletteRow,
   repoRoot,
@@ -57,7 +58,7 @@ async function imageRow(mode: 'gray' | 'rgb'): Promise<BenchRow> {
       // Timed to the paint of the rank-k picture: the webview stamps data-painted-at with its
       // wall clock (Date.now(), as here), so the locator's polling interval is not counted. The
       // measured error and PSNR (data-k) follow MEASURE_AFTER_MS later and are not "on screen".
-      const painted = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('.image-explorer[data-painted-at]');
+      const painted = mdlPanelFrame(page).locator('.image-explorer[data-painted-at]');
       await painted.waitFor({ timeout: 120_000 });
       const paintedAt = Number(await painted.getAttribute('data-painted-at'));
       if (i > 0) samples.push(paintedAt - t0);

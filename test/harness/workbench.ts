@@ -81,6 +81,20 @@ export async function paletteRow(page: Page, label: string, timeout = 60_000): P
   }
 }
 
+/** The extension's id as VS Code puts it in each webview iframe's URL (`extensionId=`). */
+const EXTENSION_ID = (() => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`;
+})();
+
+/**
+ * The content of MDL Steps' newest panel, even beside other webviews (an image
+ * preview is one, and its iframe may come later in the page).
+ */
+export function mdlPanelFrame(page: Page): FrameLocator {
+  return page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).last().frameLocator('iframe#active-frame');
+}
+
 /** The content of the (single) visible webview: two iframes deep. */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');

@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeImage } from '../../src/core/image/codec';
 import type { FrameLocator, Page } from 'playwright-core';
-import { runPaletteCommand, useWorkbench } from '../harness';
+import { mdlPanelFrame, runPaletteCommand, useWorkbench } from '../harness';
 
 /** Our panel: the newest webview (the image preview is a webview too). */
-const panelFrame = (page: Page) => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+const panelFrame = mdlPanelFrame;
 
 /** Set the slider to k with the keyboard (Home, then → k−1 times) and wait for the panel to follow. */
 async function setRank(page: Page, view: FrameLocator, k: number): Promise<void> {

@@ -6,10 +6,10 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
+import { mdlPanelFrame, openFile, runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
 
 /** Our panel: the newest webview (an image preview is a webview too). */
-const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+const panelFrame = mdlPanelFrame;
 
 async function reload(page: Page): Promise<void> {
   const reloaded = page.waitForEvent('load', { timeout: 60_000 });
