@@ -19,6 +19,10 @@ const common = {
   minify: production || args.has('--minify'),
   logLevel: 'warning',
   legalComments: 'none',
+  // fflate's Node entry requires `module` and `worker_threads` at load (for its async API, unused
+  // here), which would stop dist/worker.js from starting as a Web Worker; its browser build is the
+  // same synchronous code without them.
+  alias: { fflate: 'fflate/browser' },
 };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
 

@@ -8,6 +8,7 @@
  * a small picture with a palette (an 8×8 icon) or one that does not compress
  * came out truncated, with no IEND.
  */
+// Bundled as fflate's browser build (esbuild.mjs), so the worker bundle also starts in a Web Worker.
 import { zlibSync } from 'fflate';
 import { crc32 } from './png-chunks';
 
@@ -23,7 +24,7 @@ export function pngFromRgba(width: number, height: number, rgba: Uint8Array): Ui
   view.setUint32(0, width);
   view.setUint32(4, height);
   header.set([8, COLOUR_TYPE[bpp], 0, 0, 0], 8); // depth 8, colour type, deflate, adaptive filtering, no interlace
-  const chunks = [chunk('IHDR', header), chunk('IDAT', zlibSync(filtered, { level: 6 })), chunk('IEND', new Uint8Array(0))];
+  const chunks = [pngChunk('IHDR', header), pngChunk('IDAT', zlibSync(filtered, { level: 6 })), pngChunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(SIGNATURE.length + chunks.reduce((s, c) => s + c.length, 0));
   out.set(SIGNATURE);
   let offset = SIGNATURE.length;
@@ -102,8 +103,8 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** length, type, data, CRC-32 of type and data. */
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, data, CRC-32 of type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
