@@ -26,7 +26,7 @@ export async function bench(): Promise<BenchRow[]> {
     return [
       await time('image panel data, 1024² grey, top 50', () => imagePanelData({ ...request, mode: 'gray' }), { runs: 3, warmup: 1, note: 'decode + luma + randomized SVD + payload' }),
       await time('image panel data, 1024² RGB, top 50 per channel', () => imagePanelData({ ...request, mode: 'rgb' }), { runs: 3, warmup: 1, note: 'one thread' }),
-      await time('image task in the compute worker, 1024² grey, top 50', () => viaWorker(worker, { ...request, mode: 'gray' }), { runs: 3, warmup: 1 }),
+      await time('image task in the compute worker, 1024² grey, top 50', () => viaWorker(worker, { ...request, mode: 'gray' }), { runs: 3, warmup: 1, note: 'matrix products shared with a helper thread' }),
       await time('image task in the compute worker, 1024² RGB, top 50', () => viaWorker(worker, { ...request, mode: 'rgb' }), { runs: 3, warmup: 1, note: 'channels on helper threads' }),
     ];
   } finally {
