@@ -177,7 +177,7 @@ function imageCli(parsed: Parsed, io: CliIo): number {
     return 1;
   }
   try {
-    const result = imageCommand(bytes, file, { rank: parsed.rank, mode: parsed.mode, format: parsed.format === 'json' ? 'json' : 'text', png: parsed.out !== undefined, inflate: (data) => inflateSync(data) });
+    const result = imageCommand(bytes, file, { rank: parsed.rank, mode: parsed.mode, format: parsed.format === 'json' ? 'json' : 'text', png: parsed.out !== undefined, inflate: inflateSync });
     io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
     if (parsed.out && result.png) io.writeBytes(parsed.out, result.png);
     return 0;

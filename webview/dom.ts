@@ -32,3 +32,8 @@ export function fill(parent: Element, ...children: Child[]): void {
 export function srOnly(text: string): HTMLSpanElement {
   return h('span', { class: 'sr-only', text });
 }
+
+/** Runs `run` once the browser has painted what is on screen now (the frame after the next one has begun). */
+export function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => window.setTimeout(run));
+}

@@ -8,7 +8,7 @@ import './elements';
 import { isHostMessage, type HostMessage, type ImagePayload, type PanelInput, type ViewState } from '../src/protocol';
 import type { Derivation } from '../src/core/derivation';
 import { ActivationExplorerPanel, isUsableActivationExplorer } from './activationExplorer';
-import { h } from './dom';
+import { afterPaint, h } from './dom';
 import { buildLayout } from './layout';
 import { forgetDetachedCharts } from './liveChart';
 import { ImageExplorer, samePicture } from './imageExplorer';
@@ -138,11 +138,6 @@ const STEPS_WAIT_MS = 1500;
 function deferSteps(): void {
   window.clearTimeout(stepsTimer);
   stepsTimer = window.setTimeout(renderShownSteps, STEPS_WAIT_MS);
-}
-
-/** After the browser has painted what is on screen now: the frame after the next one has begun. */
-function afterPaint(run: () => void): void {
-  requestAnimationFrame(() => window.setTimeout(run));
 }
 
 function showImage(payload: ImagePayload): void {

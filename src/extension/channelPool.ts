@@ -12,7 +12,7 @@ import { factorizeChannel } from '../core/image/compress';
 import type { Mat } from '../core/linalg';
 import { EXACT_SVD_MAX_DIM } from '../core/linalg/randomized';
 import type { ChannelFactors } from '../core/image/types';
-import type { Inflate } from '../core/image/codec';
+import { inWebWorker } from './platform/parentPort';
 import { sharedProducts } from './sharedProducts';
 
 export interface ChannelJob {
@@ -31,20 +31,11 @@ const helpers: Worker[] = [];
  * web build, see platform/parentPort.ts): require() only runs when in Node.
  */
 function nodeThreads(): { Worker: typeof Worker; cores: number; script: string } | null {
-  if (inWebWorker()) return null;
+  if (inWebWorker) return null;
   const os = require('node:os') as typeof import('node:os');
   const path = require('node:path') as typeof import('node:path');
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   return { Worker: threads.Worker, cores: os.availableParallelism(), script: path.join(__dirname, 'channelWorker.js') };
-}
-
-const inWebWorker = () => typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
-
-/** Node's zlib for PNG data (about three times pako's speed), or undefined in a Web Worker. */
-export function nodeInflate(): Inflate | undefined {
-  if (inWebWorker()) return undefined;
-  const zlib = require('node:zlib') as typeof import('node:zlib');
-  return (data) => zlib.inflateSync(data);
 }
 
 function helper(index: number, node: NonNullable<ReturnType<typeof nodeThreads>>): Worker {

@@ -10,7 +10,6 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { mdlPanelFrame, runPaletteCommand, useWorkbench } from '../harness';
 
 /** Our panel: the newest webview (the image preview is a webview too). */
-const panelFrame = mdlPanelFrame;
 
 /** Set the slider to k with the keyboard (Home, then → k−1 times) and wait for the panel to follow. */
 async function setRank(page: Page, view: FrameLocator, k: number): Promise<void> {
@@ -35,13 +34,13 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     await ui.shot('00-image-preview');
     await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
     await ui.page.locator('.tabs-container .tab', { hasText: /shapes-256/ }).first().waitFor({ timeout: 30_000 });
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     await view.locator('#image-heading').waitFor({ timeout: 30_000 });
     await view.locator('#image-heading').scrollIntoViewIfNeeded();
   });
 
   it('the rank-k picture and the figures change with the slider (k = 1, 10, 50)', async () => {
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     const pictures: string[] = [];
     const figures: string[] = [];
     for (const k of [1, 10, 50]) {
@@ -58,7 +57,7 @@ describe('UI: compress examples/images/shapes-256.png', function () {
   });
 
   it('"Save rank-k image" writes name.rank-50.png next to the original, and asks before replacing it', async () => {
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     const saved = path.join(ui.workspace, 'images', 'shapes-256.rank-50.png');
     assert.ok(!fs.existsSync(saved), 'the file existed before saving');
     await view.locator('#image-save').click();
@@ -81,7 +80,7 @@ describe('UI: compress examples/images/shapes-256.png', function () {
   });
 
   it('"Compute more components" doubles k_max and gives the button back', async () => {
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     const slider = view.locator('#image-k-slider');
     const before = Number(await slider.getAttribute('max'));
     await view.locator('#image-more').click();

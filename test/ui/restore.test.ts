@@ -9,7 +9,6 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { mdlPanelFrame, openFile, runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
 
 /** Our panel: the newest webview (an image preview is a webview too). */
-const panelFrame = mdlPanelFrame;
 
 async function reload(page: Page): Promise<void> {
   const reloaded = page.waitForEvent('load', { timeout: 60_000 });
@@ -42,11 +41,11 @@ describe('UI: every panel kind comes back after "Developer: Reload Window"', fun
   ] as const) {
     it(`${label}: same panel, same step`, async () => {
       await runPaletteCommand(ui.page, command);
-      const view = panelFrame(ui.page);
+      const view = mdlPanelFrame(ui.page);
       const counter = await stepTwice(ui.page, view);
       const title = (await view.locator('#step-title').innerText()).trim();
       await reload(ui.page);
-      const restored = panelFrame(ui.page);
+      const restored = mdlPanelFrame(ui.page);
       await restored.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
       await restored.locator('#step-counter', { hasText: counter }).waitFor({ timeout: 30_000 });
       assert.strictEqual((await restored.locator('#step-title').innerText()).trim(), title);
@@ -60,7 +59,7 @@ describe('UI: every panel kind comes back after "Developer: Reload Window"', fun
     await rows.filter({ hasText: 'shapes-256.png' }).first().click();
     await ui.page.locator('.tabs-container .tab[aria-label*="shapes-256.png"]').first().waitFor();
     await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     await view.locator('#image-k-slider').waitFor({ timeout: 60_000 });
     await view.locator('#image-k-slider').focus();
     await ui.page.keyboard.press('Home');
@@ -68,7 +67,7 @@ describe('UI: every panel kind comes back after "Developer: Reload Window"', fun
     await view.locator('#image-k-output', { hasText: /\b7\b/ }).waitFor();
     await ui.page.waitForTimeout(800); // reported and persisted shortly after the slider settles
     await reload(ui.page);
-    const restored = panelFrame(ui.page);
+    const restored = mdlPanelFrame(ui.page);
     await restored.locator('#image-k-slider').waitFor({ timeout: 60_000 });
     await restored.locator('#image-k-output', { hasText: /\b7\b/ }).waitFor({ timeout: 30_000 });
     assert.strictEqual(await restored.locator('#image-k-slider').inputValue(), '7');
@@ -88,10 +87,10 @@ describe('UI: every panel kind comes back after "Developer: Reload Window"', fun
     await ui.page.keyboard.press('Control+A');
     await runPaletteCommand(ui.page, 'MDL: Decompose selection (SVD)');
     await ui.page.locator('.tabs-container .tab', { hasText: 'SVD · 160×160' }).waitFor({ timeout: 60_000 });
-    const view = panelFrame(ui.page);
+    const view = mdlPanelFrame(ui.page);
     const counter = await stepTwice(ui.page, view);
     await reload(ui.page);
-    const restored = panelFrame(ui.page);
+    const restored = mdlPanelFrame(ui.page);
     await restored.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
     await restored.locator('#step-counter', { hasText: counter }).waitFor({ timeout: 30_000 });
     await ui.page.locator('.tabs-container .tab', { hasText: 'SVD · 160×160' }).waitFor();

@@ -5,8 +5,8 @@
 // the k slider, a hover, problem-file diagnostics, and an image compressed and saved.
 // Screenshots: test-results/ui-web/. How this works: test/harness/README.md.
 import * as assert from 'node:assert';
-import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import type { Page } from 'playwright-core';
+import { mdlPanelFrame, openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
 
 const MATRIX = '[[1,1],[1,0],[0,1]]';
 /** Forces MDL Steps into the browser's web worker extension host (it has a `browser` entry). */
@@ -38,7 +38,6 @@ async function outputChannelText(page: Page, channel: string, timeout = 60_000):
 }
 
 /** Our panel: the newest webview (an image preview is a webview too). */
-const newestWebview = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 
 describe('UI: the web build in the browser (web worker extension host)', function () {
   this.bail(true); // each step builds on the one before
@@ -137,7 +136,7 @@ describe('UI: the web build in the browser (web worker extension host)', functio
     await ui.page.locator('.tabs-container .tab[aria-label*="shapes-256.png"]').first().waitFor();
     await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
     await ui.page.locator('.tabs-container .tab', { hasText: /shapes-256/ }).last().waitFor({ timeout: 30_000 });
-    const view = newestWebview(ui.page);
+    const view = mdlPanelFrame(ui.page);
     await view.locator('#image-heading').waitFor({ timeout: 60_000 });
     const slider = view.locator('#image-k-slider');
     await slider.focus();
