@@ -224,7 +224,7 @@ export function runProblem(ctx: Ctx, diagnostics: ProblemFiles) {
 /** "Compress image with SVD": explorer context menu, editor title on an image, or the palette with a file picker. */
 export function compressImage(ctx: Ctx) {
   return async (arg?: unknown): Promise<CommandResult> => {
-    const uri = await pickImage(arg);
+    const uri = await pickImage(arg, (m) => ctx.log(m));
     if (!uri) return { ok: false, error: CANCELLED() };
     const { mode, kMax } = imageSettings();
     const fileName = uri.path.split('/').pop() ?? 'image';

@@ -40,8 +40,14 @@ export class ComputeClient implements vscode.Disposable {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  /** `createWorker` starts a worker thread on the desktop and a Web Worker in the browser (see platform/). */
-  constructor(private readonly createWorker: () => Port) {}
+  /**
+   * `createWorker` starts a worker thread on the desktop and a Web Worker in the browser (see platform/).
+   * `log` gets one line per titled (user-started) task when it settles, for the output channel.
+   */
+  constructor(
+    private readonly createWorker: () => Port,
+    private readonly log?: (message: string) => void,
+  ) {}
 
   /**
    * Run a task; shows a cancellable notification titled `title` if it is still
@@ -49,10 +55,15 @@ export class ComputeClient implements vscode.Disposable {
    */
   async run<T extends Task>(task: T, title?: string, token?: vscode.CancellationToken): Promise<Extract<WorkerResponse, { ok: true; task: T['task'] }>['value']> {
     const { id, response } = this.send(task);
+    const started = Date.now();
     let settled = false;
+    const settle = (outcome: string) => {
+      settled = true;
+      if (title) this.log?.(`${task.task}: ${outcome} after ${Date.now() - started} ms`);
+    };
     void response.then(
-      () => (settled = true),
-      () => (settled = true),
+      (res) => settle(res.ok ? 'done' : `failed (${res.error.message})`),
+      (e: unknown) => settle(e instanceof Cancelled ? 'cancelled' : `failed (${String(e)})`),
     );
     const cancelSub = token?.onCancellationRequested(() => this.cancelAll());
     const timer = setTimeout(() => {

@@ -17,9 +17,9 @@ export class Ctx implements vscode.Disposable {
   private readonly output: vscode.LogOutputChannel;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {
-    this.compute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
-    this.quickCompute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
     this.output = vscode.window.createOutputChannel('MDL Steps', { log: true });
+    this.compute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri), (m) => this.log(m));
+    this.quickCompute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
     this.log(`running in the ${platform.kind} extension host`);
   }
 

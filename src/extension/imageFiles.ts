@@ -11,11 +11,13 @@ import { notificationText } from './notificationText';
 
 
 /** The image to compress: the explorer's or editor title's argument, the active image preview, or one the student picks. */
-export async function pickImage(arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function pickImage(arg: unknown, log: (message: string) => void): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
-  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const tab = active?.input;
   // The image preview (custom editor), or the text editor's "binary file" page when the preview is not ready yet.
   if ((tab instanceof vscode.TabInputCustom || tab instanceof vscode.TabInputText) && /\.(png|jpe?g)$/i.test(tab.uri.path)) return tab.uri;
+  log(`compress image: the active tab (${active ? JSON.stringify(active.label) : 'none'}) is not a PNG or JPEG; asking for a file`);
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg'] },

@@ -4,3 +4,5 @@ export * from './browser';
 export * from './workbench';
 export * from './extensionTests';
 export * from './uiSuite';
+export * from './failureReport';
+export * from './steps';

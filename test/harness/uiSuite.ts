@@ -1,11 +1,13 @@
 /**
  * The set-up every UI suite shares: code-server on the examples folder (a fresh copy),
- * Chromium on the workbench, a screenshot of any failing test, and clean-up.
+ * Chromium on the workbench, a screenshot and a printed report (failureReport.ts) of
+ * any failing test, and clean-up.
  * Call inside `describe`; read `ui.page` in the tests.
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
+import { failureReport } from './failureReport';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { repoRoot } from './paths';
 import { screenshot, waitForWorkbench, workbenchUrl } from './workbench';
@@ -50,7 +52,9 @@ export function useWorkbench(folder: string, waitForFile: string, settings?: Rec
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await suite.shot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    await suite.shot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    console.log(`\n=== the workbench when "${this.currentTest.title}" failed ===\n${await failureReport(page, cs?.root)}\n`);
   });
 
   return suite;

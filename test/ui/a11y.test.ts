@@ -9,7 +9,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, repoRoot, runPaletteCommand, selectInEditor, selectLines, useWorkbench, webviewFrame } from '../harness';
+import { openFile, repoRoot, runPaletteCommand, selectInEditor, selectLines, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 interface Focused {
   /** tag#id.class, for messages. */
@@ -131,7 +131,7 @@ async function waitForPanel(page: Page, tab: RegExp | string): Promise<FrameLoca
 }
 
 describe('UI: keyboard and screen-reader access, in the high-contrast themes', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-a11y', 'svd.md', {
     'workbench.colorTheme': 'Default High Contrast',
     'window.autoDetectHighContrast': false,

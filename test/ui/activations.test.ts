@@ -3,7 +3,7 @@
 // Screenshots: test-results/ui-activations/.
 import * as assert from 'node:assert';
 import type { Page } from 'playwright-core';
-import { openFile, runPaletteCommand, useWorkbench, webviewFrame } from '../harness';
+import { openFile, runPaletteCommand, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 /** Screen point over the middle of `word` in the editor, from the token span that contains it. */
 async function pointAt(page: Page, word: string): Promise<{ x: number; y: number }> {
@@ -24,7 +24,7 @@ async function pointAt(page: Page, word: string): Promise<{ x: number; y: number
 
 
 describe('UI: activation hovers and panels', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-activations', 'activations.py');
 
   it('a mouse hover over nn.SiLU shows f and f′ as rendered images', async () => {

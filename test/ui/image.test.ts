@@ -7,9 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeImage } from '../../src/core/image/codec';
 import type { FrameLocator, Page } from 'playwright-core';
-import { mdlPanelFrame, runPaletteCommand, useWorkbench } from '../harness';
-
-/** Our panel: the newest webview (the image preview is a webview too). */
+import { mdlPanelFrame, runPaletteCommand, useWorkbench, stepsBuildOnEachOther } from '../harness';
 
 /** Set the slider to k with the keyboard (Home, then → k−1 times) and wait for the panel to follow. */
 async function setRank(page: Page, view: FrameLocator, k: number): Promise<void> {
@@ -22,7 +20,7 @@ async function setRank(page: Page, view: FrameLocator, k: number): Promise<void>
 }
 
 describe('UI: compress examples/images/shapes-256.png', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-image', 'svd.md');
 
   it('opens the image and runs "MDL: Compress image with SVD"', async () => {
@@ -30,10 +28,12 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     const rows = ui.page.locator('.explorer-folders-view .monaco-list-row');
     await rows.filter({ hasText: /^images$/ }).first().click();
     await rows.filter({ hasText: 'shapes-256.png' }).first().click();
-    await ui.page.locator('.tabs-container .tab[aria-label*="shapes-256.png"]').first().waitFor();
+    // The command compresses the active tab's image, so wait until the preview is the active tab.
+    await ui.page.locator('.tabs-container .tab.active[aria-label*="shapes-256.png"]').first().waitFor();
     await ui.shot('00-image-preview');
     await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
-    await ui.page.locator('.tabs-container .tab', { hasText: /shapes-256/ }).first().waitFor({ timeout: 30_000 });
+    // Our panel's tab (the preview's tab has the file name too).
+    await ui.page.locator('.tabs-container .tab', { hasText: /SVD · shapes-256/ }).first().waitFor({ timeout: 30_000 });
     const view = mdlPanelFrame(ui.page);
     await view.locator('#image-heading').waitFor({ timeout: 30_000 });
     await view.locator('#image-heading').scrollIntoViewIfNeeded();

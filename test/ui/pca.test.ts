@@ -2,10 +2,10 @@
 // "MDL: Reduce dimensions (PCA)", find the projections and the scatter plot, and take
 // screenshots in the light and the dark theme. Screenshots: test-results/ui-pca/.
 import * as assert from 'node:assert';
-import { openFile, runPaletteCommand, selectLines, useWorkbench, webviewFrame } from '../harness';
+import { openFile, runPaletteCommand, selectLines, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 describe('UI: PCA of the assignment table in examples/pca.md', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-pca', 'pca.md', { 'workbench.colorTheme': 'Default Light Modern', 'workbench.preferredDarkColorTheme': 'Default Dark Modern' });
 
   it('selects the tab-separated table (features as rows) and runs the command', async () => {

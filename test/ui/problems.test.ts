@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, repoRoot, useWorkbench, webviewFrame } from '../harness';
+import { openFile, repoRoot, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 
 async function stepTo(page: Page, title: RegExp): Promise<void> {
@@ -19,7 +19,7 @@ async function stepTo(page: Page, title: RegExp): Promise<void> {
 }
 
 describe('UI: "Run Adam here" on examples/assignment.mdl.json', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-problems', 'assignment.mdl.json');
 
   it('shows the CodeLens and clicks "Run Adam here"', async () => {

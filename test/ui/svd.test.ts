@@ -2,12 +2,12 @@
 // select the matrix, run the command from the palette, step to the singular values,
 // reload the window and find the panel where it was. Screenshots: test-results/ui/.
 import * as assert from 'node:assert';
-import { openFile, runPaletteCommand, selectInEditor, useWorkbench, waitForWorkbench, webviewFrame } from '../harness';
+import { openFile, runPaletteCommand, selectInEditor, useWorkbench, waitForWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 const MATRIX = '[[1,1],[1,0],[0,1]]';
 
 describe('UI: SVD of examples/svd.md', function () {
-  this.bail(true); // each step builds on the one before
+  stepsBuildOnEachOther(); // each step builds on the one before
   const ui = useWorkbench('ui', 'svd.md');
   let counterBefore = '';
 

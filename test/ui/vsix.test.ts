@@ -12,6 +12,7 @@ import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { packageVsix, type Packaged } from '../harness/vsix';
 import { openFile, runPaletteCommand, screenshot, selectInEditor, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/workbench';
+import { stepsBuildOnEachOther } from '../harness/steps';
 
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 const SHOTS = 'ui-vsix';
@@ -26,7 +27,7 @@ const REQUIRED = [
 ];
 
 describe('UI: the packaged .vsix, installed like a user would', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   let packaged: Packaged | undefined;
   let cs: CodeServer | undefined;
   let browser: Browser | undefined;

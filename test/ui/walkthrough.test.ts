@@ -2,7 +2,7 @@
 // Walkthrough..." with its steps and pictures, and Alt+] / Alt+[ step the panel while
 // the webview has focus. Screenshots: test-results/ui-walkthrough/.
 import type { Page } from 'playwright-core';
-import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import { openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 /** Waits until the walkthrough shows media/walkthrough/<file>, loaded (not a broken image). */
 async function shows(page: Page, file: string): Promise<void> {
@@ -18,7 +18,7 @@ async function shows(page: Page, file: string): Promise<void> {
 }
 
 describe('UI: walkthrough and keybindings', function () {
-  this.bail(true);
+  stepsBuildOnEachOther();
   const ui = useWorkbench('ui-walkthrough', 'svd.md');
 
   it('opens "Get started with MDL Steps" from Welcome: Open Walkthrough...', async () => {

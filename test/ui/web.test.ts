@@ -6,7 +6,7 @@
 // Screenshots: test-results/ui-web/. How this works: test/harness/README.md.
 import * as assert from 'node:assert';
 import type { Page } from 'playwright-core';
-import { mdlPanelFrame, openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame } from '../harness';
+import { mdlPanelFrame, openFile, runPaletteCommand, selectInEditor, useWorkbench, webviewFrame, stepsBuildOnEachOther } from '../harness';
 
 const MATRIX = '[[1,1],[1,0],[0,1]]';
 /** Forces MDL Steps into the browser's web worker extension host (it has a `browser` entry). */
@@ -40,7 +40,7 @@ async function outputChannelText(page: Page, channel: string, timeout = 60_000):
 /** Our panel: the newest webview (an image preview is a webview too). */
 
 describe('UI: the web build in the browser (web worker extension host)', function () {
-  this.bail(true); // each step builds on the one before
+  stepsBuildOnEachOther(); // each step builds on the one before
   const ui = useWorkbench('ui-web', 'svd.md', WEB_HOST);
 
   it('runs in the web worker extension host, not in code-server’s Node one', async () => {
