@@ -63,6 +63,8 @@ const targets = [
   // The worker that runs heavy derivations off the host's event loop: a worker thread on the
   // desktop, a Web Worker in the browser (one bundle for both).
   { ...node, entryPoints: { worker: 'src/extension/worker.ts' }, outdir: 'dist', plugins: [upngBundledPako] },
+  // The desktop worker thread's entry: turns on V8's compile cache, then loads dist/worker.js (not bundled in).
+  { ...node, entryPoints: { workerBoot: 'src/extension/workerBoot.ts' }, outdir: 'dist', external: ['./worker.js'] },
   // The web extension host (a browser web worker): the same glue, no Node built-ins.
   { ...web, entryPoints: { 'web/extension': 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // Helper threads of that worker (desktop only): one image channel's SVD each, so RGB uses every core.

@@ -163,6 +163,8 @@ export class ImageExplorer {
     });
 
     this.stripK = h('span', { class: 'image-strip-k' });
+    // Typeset once the first picture is painted: MathJax's first formula costs tens of milliseconds.
+    const stripFormula = h('span', { class: 'image-strip-tex' });
     const layers = payload.layers.map((l) => {
       const c = canvas(l.width, l.height, `Rank-one layer ${l.index}, σ${sub(l.index)}u${sub(l.index)}v${sub(l.index)}ᵀ, shown around mid-grey`);
       c.classList.add('image-layer-canvas');
@@ -175,7 +177,7 @@ export class ImageExplorer {
     const strip = h(
       'div',
       { class: 'image-strip', attrs: { role: 'group', 'aria-label': 'The rank-k sum and its first rank-one layers' } },
-      h('p', { class: 'image-strip-formula' }, typesetInline('A \\approx A_k = \\sum_{i=1}^{k} \\sigma_i\\, u_i v_i^{\\mathsf T}'), this.stripK),
+      h('p', { class: 'image-strip-formula' }, stripFormula, this.stripK),
       layers.length
         ? h('div', { class: 'image-layers' }, ...layers.flatMap((f, i) => [i > 0 ? h('span', { class: 'image-plus', text: '+', attrs: { 'aria-hidden': 'true' } }) : null, f]), h('span', { class: 'image-plus', text: '+ …', attrs: { 'aria-hidden': 'true' } }))
         : null,
@@ -214,6 +216,7 @@ export class ImageExplorer {
       strip,
     );
     this.apply(k0);
+    afterPaint(() => stripFormula.replaceChildren(typesetInline('A \\approx A_k = \\sum_{i=1}^{k} \\sigma_i\\, u_i v_i^{\\mathsf T}')));
   }
 
   /**

@@ -18,8 +18,9 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('MDL Steps', { log: true });
-    this.compute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri), (m) => this.log(m));
-    this.quickCompute = new ComputeClient(() => platform.createWorker(extensionContext.extensionUri));
+    const createWorker = <Out, In>() => platform.createWorker<Out, In>(extensionContext.extensionUri, extensionContext.globalStorageUri);
+    this.compute = new ComputeClient(createWorker, (m) => this.log(m));
+    this.quickCompute = new ComputeClient(createWorker);
     this.log(`running in the ${platform.kind} extension host`);
   }
 

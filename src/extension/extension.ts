@@ -20,6 +20,8 @@ export interface MdlApi {
     panels(): ReturnType<DerivationPanel['snapshot']>[];
     /** How long activate() took, in milliseconds (reported by the integration suite). */
     activationMs: number;
+    /** The extension's global storage folder as a URI (the compute worker's compile cache lives there). */
+    globalStorage: string;
     /** Stop all work in flight, as the progress notification's Cancel button does. */
     cancelAll(): void;
     /** Tasks sent to the worker and not yet answered. */
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   return {
     testing: {
       activationMs,
+      globalStorage: context.globalStorageUri.toString(),
       cancelAll: () => ctx.compute.cancelAll(),
       tasksInFlight: () => ctx.compute.inFlight,
       panels: () => ctx.panels.all().map((p) => p.snapshot()),

@@ -37,6 +37,8 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     const view = mdlPanelFrame(ui.page);
     await view.locator('#image-heading').waitFor({ timeout: 30_000 });
     await view.locator('#image-heading').scrollIntoViewIfNeeded();
+    // The rank-k sum above the layers is typeset after the first picture is painted.
+    await view.locator('.image-strip-tex svg').first().waitFor({ timeout: 10_000 });
   });
 
   it('the rank-k picture and the figures change with the slider (k = 1, 10, 50)', async () => {

@@ -20,7 +20,7 @@ const SHOTS = 'ui-vsix';
 /** What the extension loads at run time; the package is useless without any of these. */
 const REQUIRED = [
   'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
-  'dist/extension.js', 'dist/worker.js', 'dist/channelWorker.js', 'dist/web/extension.js', 'dist/cli.js',
+  'dist/extension.js', 'dist/worker.js', 'dist/workerBoot.js', 'dist/channelWorker.js', 'dist/web/extension.js', 'dist/cli.js',
   'dist/webview/main.js', 'dist/webview/main.css', 'schemas/mdl.schema.json', 'media/icon.png',
   // The walkthrough's pictures, and the example files its "Open an example" step copies for the student.
   'media/walkthrough/decompose.png', 'examples/assignment.mdl.json', 'examples/svd.md',

@@ -1,13 +1,18 @@
 /** The desktop platform: the compute worker is a Node worker thread. */
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { WORKER_SCRIPT, type Platform, type WorkerPort } from './types';
+import type { Platform, WorkerPort } from './types';
+
+/** dist/worker.js behind a small entry that turns on V8's compile cache first (src/extension/workerBoot.ts). */
+const WORKER_BOOT_SCRIPT = ['dist', 'workerBoot.js'] as const;
 
 export const platform: Platform = {
   kind: 'node',
-  createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In> {
-    const worker = new Worker(vscode.Uri.joinPath(extensionUri, ...WORKER_SCRIPT).fsPath);
+  createWorker<Out, In>(extensionUri: vscode.Uri, storageUri?: vscode.Uri): WorkerPort<Out, In> {
+    const compileCacheDir = storageUri?.scheme === 'file' ? path.join(storageUri.fsPath, 'compile-cache') : undefined;
+    const worker = new Worker(vscode.Uri.joinPath(extensionUri, ...WORKER_BOOT_SCRIPT).fsPath, { workerData: { compileCacheDir } });
     return {
       postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
       onMessage: (listener) => void worker.on('message', listener),

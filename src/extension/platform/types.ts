@@ -20,8 +20,11 @@ export interface WorkerPort<Out, In> {
 export interface Platform {
   /** 'node' on the desktop, 'web' in the browser's web worker extension host. */
   readonly kind: 'node' | 'web';
-  /** Starts a compute worker running dist/worker.js from the extension's folder. */
-  createWorker<Out, In>(extensionUri: vscode.Uri): WorkerPort<Out, In>;
+  /**
+   * Starts a compute worker running dist/worker.js from the extension's folder.
+   * `storageUri` is a folder it may keep caches in (the extension's global storage).
+   */
+  createWorker<Out, In>(extensionUri: vscode.Uri, storageUri?: vscode.Uri): WorkerPort<Out, In>;
   /** A file's bytes: workspace.fs, or straight from the disk where that is the same file and faster. */
   readFile(uri: vscode.Uri): Promise<Uint8Array>;
 }
