@@ -17,6 +17,7 @@ import { bench as panelBench } from './panel.bench';
 import { bench as eventLoopBench } from './eventloop.bench';
 import { bench as webviewBench } from './webview.bench';
 import { bench as cancelBench } from './cancel.bench';
+import { bench as workerStartBench } from './workerStart.bench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['SVD derivations', svdBench],
@@ -30,6 +31,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Optimizers', optimBench],
   ['Long runs off the host thread', eventLoopBench],
   ['Cancelling long runs', cancelBench],
+  ['Compute worker start', workerStartBench],
   ['Real workbench', panelBench],
   ['Extension activation', activationBench],
 ];

@@ -11,7 +11,7 @@ import { activationHoverProvider, HOVER_LANGUAGES } from './hover';
 import { Ctx } from './ctx';
 import { openExample } from './examples';
 import { refreshOnSettingsChange } from './config';
-import { DerivationPanel, VIEW_TYPE } from './panel';
+import { DerivationPanel, panelTestHooks, VIEW_TYPE } from './panel';
 import { webviewOptions } from './webviewHtml';
 
 export interface MdlApi {
@@ -22,6 +22,8 @@ export interface MdlApi {
     activationMs: number;
     /** The extension's global storage folder as a URI (the compute worker's compile cache lives there). */
     globalStorage: string;
+    /** The next `count` panel pages load without their script (a fetch that never returns), with `waitsMs` before each reload. */
+    breakPanelPages(count: number, waitsMs: number[]): void;
     /** Stop all work in flight, as the progress notification's Cancel button does. */
     cancelAll(): void;
     /** Tasks sent to the worker and not yet answered. */
@@ -86,6 +88,10 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
     testing: {
       activationMs,
       globalStorage: context.globalStorageUri.toString(),
+      breakPanelPages: (count, waitsMs) => {
+        panelTestHooks.pagesWithoutScript = count;
+        panelTestHooks.bootWaitsMs = waitsMs;
+      },
       cancelAll: () => ctx.compute.cancelAll(),
       tasksInFlight: () => ctx.compute.inFlight,
       panels: () => ctx.panels.all().map((p) => p.snapshot()),

@@ -16,6 +16,7 @@ import {
   type ViewState,
   type WebviewMessage,
 } from '../protocol';
+import { BOOT_WAITS_MS, BootWatchdog } from './bootWatch';
 import { Cancelled, TaskError } from './compute';
 import { topicOptions } from './config';
 import type { Ctx } from './ctx';
@@ -25,6 +26,9 @@ import { InputStash } from './stash';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const VIEW_TYPE = 'mdlSteps.derivation';
+
+/** For the integration suite (through the extension's `testing` API): shorter boot waits, and pages whose script never loads. */
+export const panelTestHooks = { bootWaitsMs: BOOT_WAITS_MS as readonly number[], pagesWithoutScript: 0 };
 
 /** One stash of large inputs per extension context (see stash.ts). */
 const stashes = new WeakMap<Ctx, InputStash>();
@@ -41,6 +45,8 @@ export class DerivationPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Loads the page again if it never says `ready` (see bootWatch.ts). */
+  private readonly boot: BootWatchdog;
   /** Incremented per input so a slow, superseded computation cannot overwrite a newer one. */
   private generation = 0;
 
@@ -87,13 +93,24 @@ export class DerivationPanel implements vscode.Disposable {
     initialView: ViewState,
   ) {
     this.view = initialView;
-    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, nonce(), 'MDL Steps');
+    this.boot = new BootWatchdog(panel, () => this.loadPage(), (m) => ctx.log(m), panelTestHooks.bootWaitsMs);
     this.subscriptions.push(
+      this.boot,
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState(() => ctx.panels.updateContext()),
       panel.onDidDispose(() => this.dispose()),
     );
+    this.loadPage();
+    this.boot.expectReady();
     ctx.panels.add(this);
+  }
+
+  /** Sets the page; a new nonce each time, so setting it again really loads it again. */
+  private loadPage(): void {
+    const html = webviewHtml(this.panel.webview, this.ctx.extensionUri, nonce(), 'MDL Steps');
+    const broken = panelTestHooks.pagesWithoutScript > 0;
+    if (broken) panelTestHooks.pagesWithoutScript--;
+    this.panel.webview.html = broken ? html.replace(/<script\b[^>]*><\/script>/, '') : html;
   }
 
   get stepCount(): number {
@@ -198,6 +215,7 @@ export class DerivationPanel implements vscode.Disposable {
     const message: WebviewMessage = raw;
     switch (message.type) {
       case 'ready':
+        this.boot.gotReady();
         this.ready = true;
         this.sendShow();
         return;

@@ -11,7 +11,20 @@ import type { Page } from 'playwright-core';
 const TAIL_LINES = 40;
 const PANEL_CHARS = 1500;
 
-export async function failureReport(page: Page, serverRoot: string | undefined): Promise<string> {
+/** Keeps the page's (and its frames') console errors and warnings and its failed requests in `into`, the last 60. */
+export function recordPageEvents(page: Page, into: string[]): void {
+  const keep = (line: string) => {
+    into.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (into.length > 60) into.shift();
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') keep(`console.${msg.type()} ${msg.location().url.split('?')[0].split('/').pop() ?? ''}: ${msg.text().slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => keep(`uncaught: ${e.message.slice(0, 300)}`));
+  page.on('requestfailed', (r) => keep(`request failed: ${r.url().slice(0, 160)} (${r.failure()?.errorText ?? '?'})`));
+}
+
+export async function failureReport(page: Page, serverRoot: string | undefined, events: string[] = []): Promise<string> {
   const parts: string[] = [];
   const section = (title: string, body: string) => parts.push(`--- ${title} ---\n${body.trim() || '(empty)'}`);
   const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [])).join('\n');
@@ -27,6 +40,7 @@ export async function failureReport(page: Page, serverRoot: string | undefined):
       section('MDL Steps panel', text.replace(/\s*\n+\s*/g, ' · ').slice(0, PANEL_CHARS));
     }
   }
+  section('console errors and failed requests', events.join('\n'));
   if (serverRoot) {
     for (const file of logFiles(serverRoot)) section(`log ${path.relative(serverRoot, file)}`, tail(file));
   }

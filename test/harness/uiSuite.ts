@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { failureReport } from './failureReport';
+import { failureReport, recordPageEvents } from './failureReport';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { repoRoot } from './paths';
 import { screenshot, waitForWorkbench, workbenchUrl } from './workbench';
@@ -25,6 +25,8 @@ export function useWorkbench(folder: string, waitForFile: string, settings?: Rec
   let browser: Browser | undefined;
   let page: Page | undefined;
   let workspace: string | undefined;
+  /** Console errors and warnings, failed requests: the last few, for the failure report. */
+  const events: string[] = [];
   const suite: UiSuite = {
     get workspace() {
       if (!workspace) throw new Error('the workbench is not open yet');
@@ -41,6 +43,7 @@ export function useWorkbench(folder: string, waitForFile: string, settings?: Rec
     cs = await startCodeServer({ settings });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    recordPageEvents(page, events);
     workspace = cs.freshWorkspace(path.join(repoRoot, 'examples'));
     await page.goto(workbenchUrl(cs, { folder: workspace }));
     await waitForWorkbench(page, waitForFile);
@@ -54,7 +57,7 @@ export function useWorkbench(folder: string, waitForFile: string, settings?: Rec
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed' || !page) return;
     await suite.shot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    console.log(`\n=== the workbench when "${this.currentTest.title}" failed ===\n${await failureReport(page, cs?.root)}\n`);
+    console.log(`\n=== the workbench when "${this.currentTest.title}" failed ===\n${await failureReport(page, cs?.root, events)}\n`);
   });
 
   return suite;

@@ -100,3 +100,40 @@ describe('restore after a reload', function () {
     });
   }
 });
+
+// Seen in the browser workbench on a loaded machine: the page's script fetch never returned and
+// the panel said "Loading…" for good, the result already computed. The host loads the page again.
+describe('a panel whose page never starts', function () {
+  this.timeout(120_000);
+  let api: MdlApi;
+  const panels = () => api.testing.panels() as unknown as Snapshot[];
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<MdlApi>(EXTENSION_ID)!.activate();
+  });
+
+  afterEach(async () => {
+    api.testing.breakPanelPages(0, [5_000, 10_000, 20_000]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no derivation tabs', () => derivationTabs().length === 0);
+  });
+
+  it('is loaded again until it says ready, then shows the derivation', async () => {
+    api.testing.breakPanelPages(2, [400, 400, 400]); // two pages without their script, then a working one
+    await openSelected('boot.md', `A = ${MATRIX}\n`, MATRIX);
+    const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
+    assert.ok(res?.ok, JSON.stringify(res));
+    const shown = await waitFor('the panel to be ready after two reloads', () => (panels()[0]?.ready ? panels()[0] : undefined), 30_000);
+    assert.match(shown.title, /SVD · 3×2/);
+  });
+
+  it('gives up after the last wait, with the panel still open and nothing thrown', async () => {
+    api.testing.breakPanelPages(5, [300, 300]);
+    await openSelected('boot2.md', `A = ${MATRIX}\n`, MATRIX);
+    const res = await vscode.commands.executeCommand<DecomposeResult>('mdlSteps.decomposeSvd');
+    assert.ok(res?.ok, JSON.stringify(res));
+    await new Promise((r) => setTimeout(r, 2_000));
+    assert.strictEqual(panels().length, 1);
+    assert.strictEqual(panels()[0].ready, false, 'a page without its script cannot have said ready');
+  });
+});

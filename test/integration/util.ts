@@ -15,7 +15,13 @@ export interface PanelInfo {
 
 /** The API `activate()` returns. */
 export interface MdlApi {
-  testing: { panels(): PanelInfo[]; simulateReload(): Promise<void>; cancelAll(): void; tasksInFlight(): number };
+  testing: {
+    panels(): PanelInfo[];
+    simulateReload(): Promise<void>;
+    cancelAll(): void;
+    tasksInFlight(): number;
+    breakPanelPages(count: number, waitsMs: number[]): void;
+  };
 }
 
 /** Polls `fn` until it returns something truthy; the UI state reaches the host asynchronously. */
