@@ -87,7 +87,9 @@ export function activate(context: vscode.ExtensionContext): MdlApi {
   return {
     testing: {
       activationMs,
-      globalStorage: context.globalStorageUri.toString(),
+      get globalStorage() {
+        return context.globalStorageUri.toString();
+      },
       breakPanelPages: (count, waitsMs) => {
         panelTestHooks.pagesWithoutScript = count;
         panelTestHooks.bootWaitsMs = waitsMs;
