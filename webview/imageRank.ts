@@ -108,40 +108,32 @@ export class RankImage {
       const distance = Math.abs(next - this.k);
       if (next < this.k && next < distance) {
         for (const a of this.acc) a.fill(0);
-        this.addLayers(0, next, 1);
+        for (let t = 0; t < next; t++) this.addLayer(t, 1);
       } else if (distance === 1) {
         fused = next > this.k ? { t: this.k, sign: 1 } : { t: next, sign: -1 };
       } else if (next > this.k) {
-        this.addLayers(this.k, next, 1);
+        for (let t = this.k; t < next; t++) this.addLayer(t, 1);
       } else {
-        this.addLayers(next, this.k, -1);
+        for (let t = next; t < this.k; t++) this.addLayer(t, -1);
       }
       this.k = next;
     }
     this.writePixels(fused);
   }
 
-  /**
-   * acc += sign·Σ_{from≤t<to} σ_t u_t v_tᵀ in every channel. Row by row, all the layers
-   * into one row before the next: the row stays in cache, where layer by layer each
-   * layer was a pass over the whole accumulator (the first picture, 20 layers of a
-   * 1024² one, took 3× as long). Each entry still gets its layers in order of t, so
-   * the sums are the same to the bit.
-   */
-  private addLayers(from: number, to: number, sign: 1 | -1): void {
+  /** acc += sign·σ_t u_t v_tᵀ in every channel. */
+  private addLayer(t: number, sign: 1 | -1): void {
     const m = this.height, n = this.width;
     for (let c = 0; c < this.channels; c++) {
       const acc = this.acc[c];
       const u = this.scaledU[c];
       const v = this.vT[c];
+      const uOff = t * m, vOff = t * n;
       for (let i = 0; i < m; i++) {
+        const a = sign * u[uOff + i];
+        if (a === 0) continue;
         const row = i * n;
-        for (let t = from; t < to; t++) {
-          const a = sign * u[t * m + i];
-          if (a === 0) continue;
-          const vOff = t * n;
-          for (let j = 0; j < n; j++) acc[row + j] += a * v[vOff + j];
-        }
+        for (let j = 0; j < n; j++) acc[row + j] += a * v[vOff + j];
       }
     }
   }
