@@ -36,9 +36,11 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     await ui.page.locator('.tabs-container .tab', { hasText: /SVD · shapes-256/ }).first().waitFor({ timeout: 30_000 });
     const view = mdlPanelFrame(ui.page);
     await view.locator('#image-heading').waitFor({ timeout: 30_000 });
-    await view.locator('#image-heading').scrollIntoViewIfNeeded();
     // The rank-k sum above the layers is typeset after the first picture is painted.
     await view.locator('.image-strip-tex svg').first().waitFor({ timeout: 10_000 });
+    await view.locator('.image-strip').scrollIntoViewIfNeeded();
+    await ui.shot('01-layers-strip');
+    await view.locator('#image-heading').scrollIntoViewIfNeeded();
   });
 
   it('the rank-k picture and the figures change with the slider (k = 1, 10, 50)', async () => {
