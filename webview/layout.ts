@@ -46,7 +46,8 @@ export function buildLayout(root: HTMLElement) {
     warnings,
     h('div', { class: 'layout' }, stepNav, content),
   );
-  const empty = h('p', { class: 'empty', text: 'Select a matrix in the editor, then run “MDL: Decompose selection (SVD)”.' });
+  // Until the host's first message ("Computing…", a derivation or an error): the shell's own text.
+  const empty = h('p', { class: 'empty', text: 'Loading…' });
   root.replaceChildren(status, empty, derivation, announcer);
 
   // Wide panels show the list as a sidebar (always open); narrow ones fold it away.

@@ -45,6 +45,8 @@ export class DerivationPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last "Computing…" or error shown instead of a derivation (see postStatus). */
+  private status: Extract<HostMessage, { type: 'busy' | 'error' }> | undefined;
   /** Loads the page again if it never says `ready` (see bootWatch.ts). */
   private readonly boot: BootWatchdog;
   /** Incremented per input so a slow, superseded computation cannot overwrite a newer one. */
@@ -64,7 +66,7 @@ export class DerivationPanel implements vscode.Disposable {
    */
   static pending(ctx: Ctx, input: PanelInput): DerivationPanel {
     const created = DerivationPanel.beside(ctx, input);
-    created.post({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
+    created.postStatus({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
     return created;
   }
 
@@ -143,6 +145,7 @@ export class DerivationPanel implements vscode.Disposable {
   /** Show a computed outcome (a new panel, or panel reuse), at `view`. */
   present(input: PanelInput, outcome: PanelOutcome, view: ViewState = { step: 0, mode: this.view.mode }): void {
     this.generation++;
+    this.status = undefined;
     this.input = input;
     this.derivation = outcome.derivation;
     this.image = outcome.image;
@@ -156,7 +159,7 @@ export class DerivationPanel implements vscode.Disposable {
     const generation = ++this.generation;
     this.input = input;
     this.view = view;
-    this.post({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
+    this.postStatus({ type: 'busy', message: vscode.l10n.t('Computing the {0}…', topicName(input)) });
     try {
       // A restored panel may carry a reference to a large selection instead of the text itself.
       input = await stashOf(this.ctx).resolve(input);
@@ -169,7 +172,7 @@ export class DerivationPanel implements vscode.Disposable {
     } catch (e) {
       if (generation !== this.generation || this.disposed) return undefined;
       const message = e instanceof Cancelled ? vscode.l10n.t('Cancelled.') : e instanceof TaskError ? e.message : vscode.l10n.t('Something went wrong: {0}', String(e));
-      this.post({ type: 'error', message });
+      this.postStatus({ type: 'error', message });
       if (!(e instanceof Cancelled) && !(e instanceof TaskError && e.failure.expected)) this.ctx.log(`panel load failed: ${String(e)}`);
       throw e;
     }
@@ -203,6 +206,16 @@ export class DerivationPanel implements vscode.Disposable {
     if (this.image) this.post({ type: 'image', payload: this.image });
   }
 
+  /**
+   * "Computing…" or an error while the panel has no derivation yet. Kept, and sent again
+   * when the page says ready: a message posted while the page is still loading can be
+   * lost (seen on a webview's first start: it showed its placeholder text instead).
+   */
+  private postStatus(message: Extract<HostMessage, { type: 'busy' | 'error' }>): void {
+    this.status = message;
+    this.post(message);
+  }
+
   private post(message: HostMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
@@ -217,6 +230,7 @@ export class DerivationPanel implements vscode.Disposable {
       case 'ready':
         this.boot.gotReady();
         this.ready = true;
+        if (this.status && !this.derivation) this.post(this.status);
         this.sendShow();
         return;
       case 'viewChanged':

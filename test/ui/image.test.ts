@@ -6,6 +6,8 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeImage } from '../../src/core/image/codec';
+import { encodePng } from '../../src/core/image';
+import { picture } from '../../bench/picture';
 import type { FrameLocator, Page } from 'playwright-core';
 import { mdlPanelFrame, runPaletteCommand, useWorkbench, stepsBuildOnEachOther } from '../harness';
 
@@ -92,5 +94,37 @@ describe('UI: compress examples/images/shapes-256.png', function () {
     await view.locator('#image-more:not([aria-busy])').waitFor();
     await view.locator('.image-pair').scrollIntoViewIfNeeded();
     await ui.shot('more-components');
+  });
+});
+
+// A new panel says "Computing…" until its picture is ready, even when it is the first webview
+// of the window: its page starts after the host has posted that message, and a message posted
+// while the page is loading can be lost (seen: the page showed "Select a matrix…" meanwhile,
+// its placeholder then). The host sends the status again when the page says ready, and the
+// placeholder is now "Loading…". A cold window's first page took over 2 s to start here, so the
+// picture is 2048² RGB (maxSide 2048), which takes several seconds to factorise.
+describe('UI: the first panel of a window says "Computing…" while a large picture is factorised', function () {
+  stepsBuildOnEachOther();
+  const ui = useWorkbench('ui-image-busy', 'svd.md', { 'mdlSteps.image.mode': 'rgb', 'mdlSteps.image.maxSide': 2048 });
+
+  it('shows "Computing the image compression…" (never a placeholder), then the picture', async () => {
+    fs.writeFileSync(path.join(ui.workspace, 'photo-2048.png'), encodePng(2048, 2048, picture(2048)));
+    await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'photo-2048.png' }).first().click({ timeout: 30_000 });
+    await ui.page.locator('.tabs-container .tab.active[aria-label*="photo-2048.png"]').first().waitFor();
+    await runPaletteCommand(ui.page, 'MDL: Compress image with SVD');
+    const view = mdlPanelFrame(ui.page);
+    const seen: string[] = [];
+    const started = Date.now();
+    while (!(await view.locator('.image-explorer[data-painted-at]').count().catch(() => 0))) {
+      assert.ok(Date.now() - started < 60_000, `no picture after 60 s; the page showed: ${seen.join(' / ')}`);
+      const text = (await view.locator('body').innerText({ timeout: 250 }).catch(() => '')).split('\n')[0].trim();
+      if (text && seen.at(-1) !== text) seen.push(text);
+      if (text.startsWith('Computing')) await ui.shot('busy');
+      await ui.page.waitForTimeout(40);
+    }
+    console.log(`      the page showed, in order: ${seen.join(' / ')}`);
+    assert.ok(seen.includes('Computing the image compression…'), `never said "Computing…": ${seen.join(' / ')}`);
+    assert.ok(!seen.some((t) => /^Select a matrix/.test(t)), `showed a placeholder that does not apply: ${seen.join(' / ')}`);
+    assert.match(seen.at(-1) ?? '', /SVD compression of photo-2048\.png \(2048×2048, RGB\)/);
   });
 });
