@@ -60,8 +60,6 @@ export class ImageExplorer {
   private readonly announcer = h('div', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
   private announceTimer = 0;
   private measureTimer = 0;
-  /** Set once the first picture's paint has been asked to stamp data-painted-at. */
-  private paintStampAsked = false;
   /** Time (ms) the last slider move took: accumulator update, pixels, figures, canvas. */
   lastMoveMs = 0;
 
@@ -163,8 +161,7 @@ export class ImageExplorer {
     });
 
     this.stripK = h('span', { class: 'image-strip-k' });
-    // Typeset once the first picture is painted: MathJax's first formula costs tens of milliseconds.
-    const stripFormula = h('span', { class: 'image-strip-tex' });
+    const stripFormula = h('span', { class: 'image-strip-tex' }); // typeset after the first paint, below
     const layers = payload.layers.map((l) => {
       const c = canvas(l.width, l.height, `Rank-one layer ${l.index}, σ${sub(l.index)}u${sub(l.index)}v${sub(l.index)}ᵀ, shown around mid-grey`);
       c.classList.add('image-layer-canvas');
@@ -216,7 +213,13 @@ export class ImageExplorer {
       strip,
     );
     this.apply(k0);
-    afterPaint(() => stripFormula.replaceChildren(typesetInline('A \\approx A_k = \\sum_{i=1}^{k} \\sigma_i\\, u_i v_i^{\\mathsf T}')));
+    afterPaint(() => {
+      // The first picture is on screen. Benchmarks read this stamp rather than polling for
+      // data-pixels-k, whose poll interval would be timed as well.
+      this.element.dataset.paintedAt = String(Date.now());
+      // MathJax's first formula costs tens of milliseconds: not before the picture.
+      stripFormula.replaceChildren(typesetInline('A \\approx A_k = \\sum_{i=1}^{k} \\sigma_i\\, u_i v_i^{\\mathsf T}'));
+    });
   }
 
   /**
@@ -271,12 +274,6 @@ export class ImageExplorer {
     this.lastMoveMs = performance.now() - started;
     this.element.dataset.moveMs = this.lastMoveMs.toFixed(3);
     this.element.dataset.pixelsK = String(figures.k);
-    // When the first picture has been painted: benchmarks read this instead of polling for
-    // data-pixels-k, whose poll interval would be timed as well. Once, so a drag pays nothing.
-    if (!this.paintStampAsked) {
-      this.paintStampAsked = true;
-      afterPaint(() => (this.element.dataset.paintedAt = String(Date.now())));
-    }
     window.clearTimeout(this.measureTimer);
     this.measureTimer = window.setTimeout(() => {
       const t0 = performance.now();

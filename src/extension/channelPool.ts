@@ -24,7 +24,7 @@ export interface ChannelJob {
 
 export type ChannelResult = { ok: true; factors: ChannelFactors } | { ok: false; message: string };
 
-const helpers: Worker[] = [];
+const helpers: Array<Worker | undefined> = [];
 
 /**
  * Node's threading, or null in a Web Worker (the same dist/worker.js runs in the
@@ -44,11 +44,11 @@ function helper(index: number, node: NonNullable<ReturnType<typeof nodeThreads>>
     worker.unref();
     // A thread that crashed is replaced next time (a product shared with it fails after a wait, see sharedProducts.ts).
     worker.on('error', () => {
-      if (helpers[index] === worker) helpers[index] = undefined as unknown as Worker;
+      if (helpers[index] === worker) helpers[index] = undefined;
     });
     helpers[index] = worker;
   }
-  return helpers[index];
+  return helpers[index]!;
 }
 
 function onHelper(index: number, job: ChannelJob, node: NonNullable<ReturnType<typeof nodeThreads>>): Promise<ChannelFactors> {
@@ -56,8 +56,7 @@ function onHelper(index: number, job: ChannelJob, node: NonNullable<ReturnType<t
   return new Promise((resolve, reject) => {
     const fail = (e: Error) => {
       worker.off('message', done);
-      helpers[index] = undefined as unknown as Worker; // a crashed thread is replaced next time
-      reject(e);
+      reject(e); // helper() has dropped the crashed thread already: the next job starts a new one
     };
     const done = (r: ChannelResult) => {
       worker.off('error', fail);

@@ -8,8 +8,6 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { mdlPanelFrame, openFile, runPaletteCommand, useWorkbench, waitForWorkbench } from '../harness';
 
-/** Our panel: the newest webview (an image preview is a webview too). */
-
 async function reload(page: Page): Promise<void> {
   const reloaded = page.waitForEvent('load', { timeout: 60_000 });
   await runPaletteCommand(page, 'Developer: Reload Window');

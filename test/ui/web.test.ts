@@ -37,8 +37,6 @@ async function outputChannelText(page: Page, channel: string, timeout = 60_000):
   return (await lines.innerText()).replace(/\s/g, ' '); // Monaco renders spaces as U+00A0
 }
 
-/** Our panel: the newest webview (an image preview is a webview too). */
-
 describe('UI: the web build in the browser (web worker extension host)', function () {
   stepsBuildOnEachOther(); // each step builds on the one before
   const ui = useWorkbench('ui-web', 'svd.md', WEB_HOST);
