@@ -122,6 +122,9 @@ describe('UI: the first panel of a window says "Computing…" while a large pict
       if (text.startsWith('Computing')) await ui.shot('busy');
       await ui.page.waitForTimeout(40);
     }
+    // The picture can be painted between two looks: read what the page shows now, once more.
+    const last = (await view.locator('body').innerText()).split('\n')[0].trim();
+    if (seen.at(-1) !== last) seen.push(last);
     console.log(`      the page showed, in order: ${seen.join(' / ')}`);
     assert.ok(seen.includes('Computing the image compression…'), `never said "Computing…": ${seen.join(' / ')}`);
     assert.ok(!seen.some((t) => /^Select a matrix/.test(t)), `showed a placeholder that does not apply: ${seen.join(' / ')}`);
